@@ -1,0 +1,169 @@
+"""Check what editors write, before MkDocs builds it, and say where a problem is.
+
+- every page's front matter against schemas/page.schema.json;
+- every language has the same pages as English (a missing translation is named);
+- every languages/<code>.yml points at its own folders;
+- data/speakers.yml against schemas/speakers.schema.json, and every language's
+  speakers page against it (the heading id, the name and the profile link).
+
+    python scripts/check_content.py [ROOT]     # exits 1 and lists the problems
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE = "en"
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    line: int
+    message: str
+
+    def show(self, root: Path) -> str:
+        return f"{self.path.relative_to(root)}:{self.line}: {self.message}"
+
+
+def load_schema(root: Path, name: str) -> jsonschema.Draft202012Validator:
+    schema = json.loads((root / "schemas" / name).read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def explain(error: jsonschema.ValidationError) -> str:
+    """A schema error in words an editor can act on."""
+    where = ".".join(str(part) for part in error.absolute_path)
+    prefix = f"'{where}': " if where else ""
+    if error.validator == "additionalProperties":
+        return f"{prefix}{error.message}; remove it or check its spelling"
+    if error.validator == "required":
+        return f"{prefix}{error.message}; add it"
+    if error.validator in ("minLength", "maxLength"):
+        limit = error.validator_value
+        return f"{prefix}is {len(error.instance)} characters long; it must be {'at least' if error.validator == 'minLength' else 'at most'} {limit}"
+    return f"{prefix}{error.message}"
+
+
+def front_matter(path: Path) -> tuple[dict | None, list[Problem]]:
+    """The YAML between a page's opening '---' lines."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0].strip() != "---":
+        return None, [Problem(path, 1, "the page has no front matter; start it with a '---' line, then title: and description:, then '---'")]
+    try:
+        end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
+    except StopIteration:
+        return None, [Problem(path, 1, "the front matter is never closed; add a '---' line after its last key")]
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        return None, [Problem(path, line, f"the front matter is not valid YAML ({getattr(error, 'problem', error)}); check quotes and colons")]
+    if not isinstance(data, dict):
+        return None, [Problem(path, 2, "the front matter must be 'key: value' lines")]
+    return data, []
+
+
+def check_pages(root: Path) -> list[Problem]:
+    validator = load_schema(root, "page.schema.json")
+    problems = []
+    for page in sorted((root / "docs").glob("*/**/*.md")):
+        data, found = front_matter(page)
+        problems += found
+        if data is not None:
+            for error in sorted(validator.iter_errors(data), key=str):
+                problems.append(Problem(page, 2, f"front matter {explain(error)} (see schemas/page.schema.json)"))
+    return problems
+
+
+def pages_of(folder: Path) -> set[str]:
+    return {page.relative_to(folder).as_posix() for page in folder.glob("**/*.md")}
+
+
+def check_languages(root: Path) -> list[Problem]:
+    problems = []
+    english = pages_of(root / "docs" / BASE)
+    for config in sorted((root / "languages").glob("*.yml")):
+        code = config.stem
+        try:
+            data = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+        except yaml.YAMLError as error:
+            problems.append(Problem(config, 1, f"not valid YAML: {error}"))
+            continue
+        expected = {
+            "INHERIT": "../mkdocs.yml",
+            "docs_dir": f"../docs/{code}",
+            "site_dir": f"../site/{code}",
+        }
+        for key, value in expected.items():
+            if data.get(key) != value:
+                problems.append(Problem(config, 1, f"'{key}' must be '{value}' (see languages/README.md)"))
+        theme = data.get("theme") or {}
+        if theme.get("language") != code:
+            problems.append(Problem(config, 1, f"'theme.language' must be '{code}', the file's name"))
+        if theme.get("custom_dir") != "../overrides":
+            problems.append(Problem(config, 1, "'theme.custom_dir' must be '../overrides'"))
+        if data.get("hooks") != ["../hooks/languages.py"]:
+            problems.append(Problem(config, 1, "'hooks' must be ['../hooks/languages.py']"))
+        folder = root / "docs" / code
+        if not folder.is_dir():
+            problems.append(Problem(config, 1, f"there is no folder docs/{code}/ for this language"))
+            continue
+        for missing in sorted(english - pages_of(folder)):
+            problems.append(Problem(folder / missing, 1, f"this translation is missing; translate docs/{BASE}/{missing}"))
+        for extra in sorted(pages_of(folder) - english):
+            problems.append(Problem(folder / extra, 1, f"this page has no English original docs/{BASE}/{extra}; every language has the same pages"))
+    return problems
+
+
+def check_speakers(root: Path) -> list[Problem]:
+    data_file = root / "data" / "speakers.yml"
+    try:
+        speakers = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return [Problem(data_file, mark.line + 1 if mark else 1, f"not valid YAML ({getattr(error, 'problem', error)})")]
+    validator = load_schema(root, "speakers.schema.json")
+    errors = sorted(validator.iter_errors(speakers), key=str)
+    if errors:
+        return [Problem(data_file, 1, f"speaker {explain(error)} (see schemas/speakers.schema.json)") for error in errors]
+    problems = []
+    ids = [speaker["id"] for speaker in speakers]
+    for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
+        problems.append(Problem(data_file, 1, f"the id '{duplicate}' is used twice"))
+    for page in sorted((root / "docs").glob("*/speakers.md")):
+        text = page.read_text(encoding="utf-8")
+        for speaker in speakers:
+            for what, needle in (("heading id", f"{{ #{speaker['id']} }}"),
+                                 ("name", speaker["name"]),
+                                 ("profile link", f"]({speaker['profile']})")):
+                if needle not in text:
+                    problems.append(Problem(page, 1, f"{speaker['name']}: the {what} '{needle}' from data/speakers.yml is missing"))
+    return problems
+
+
+def check(root: Path = ROOT) -> list[Problem]:
+    return check_pages(root) + check_languages(root) + check_speakers(root)
+
+
+def main(root: Path) -> int:
+    problems = check(root)
+    for problem in problems:
+        print(problem.show(root), file=sys.stderr)
+    if problems:
+        print(f"\n{len(problems)} problem(s). Fix each file and line above; CONTRIBUTING.md explains the rules.", file=sys.stderr)
+        return 1
+    print("Content checks passed.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT))
