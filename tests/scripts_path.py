@@ -1,0 +1,10 @@
+"""Lets the tests import the project's scripts (scripts/ is not a package)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+from check_content import front_matter  # noqa: E402
+
+__all__ = ["front_matter"]

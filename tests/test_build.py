@@ -1,0 +1,67 @@
+"""The build: strict, every language, and a failure that names the page at fault."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+from conftest import ROOT, build
+from test_content import replace_in
+
+
+def test_the_site_builds_strictly_with_every_page(site):
+    for page in ["index.html", "article/index.html", "openeurollm/index.html", "webinar/index.html",
+                 "speakers/index.html", "sign-up/index.html", "about/index.html",
+                 "about/privacy/index.html", "about/accessibility/index.html", "404.html"]:
+        assert (site / page).is_file(), page
+
+
+def test_a_broken_internal_link_fails_the_build_and_names_the_page(project, tmp_path):
+    replace_in(project / "docs" / "en" / "webinar.md", "(speakers.md)", "(speakrs.md)")
+    result = build(project, tmp_path / "out")
+    assert result.returncode == 1
+    assert "docs/en/webinar.md' contains a link 'speakrs.md'" in result.stderr
+
+
+def test_a_broken_anchor_fails_the_build_and_names_the_page(project, tmp_path):
+    replace_in(project / "docs" / "en" / "sign-up.md", "article.md#rules", "article.md#rulez")
+    result = build(project, tmp_path / "out")
+    assert result.returncode == 1
+    assert "docs/en/sign-up.md' contains a link 'article.md#rulez'" in result.stderr
+
+
+def test_a_missing_shared_link_snippet_fails_the_build(project, tmp_path):
+    (project / "includes" / "links.md").unlink()
+    result = build(project, tmp_path / "out")
+    assert result.returncode == 1
+    assert "links.md" in result.stderr
+
+
+def test_a_second_language_needs_one_file_and_one_folder(project, tmp_path):
+    """Add a throwaway language exactly as languages/README.md says, and nothing else."""
+    shutil.copytree(project / "docs" / "en", project / "docs" / "fr")
+    example = (ROOT / "languages" / "README.md").read_text(encoding="utf-8")
+    config = re.search(r"```yaml\n(.*?)```", example, re.S).group(1)
+    config = "\n".join(line[3:] for line in config.splitlines())  # the README indents it
+    config = config.split("nav:")[0]  # keep the English titles in the navigation
+    (project / "languages" / "fr.yml").write_text(config, encoding="utf-8")
+
+    out = tmp_path / "out"
+    result = build(project, out, site_url="https://example.org/project/")
+    assert result.returncode == 0, result.stderr
+
+    english = (out / "speakers" / "index.html").read_text(encoding="utf-8")
+    other = (out / "fr" / "speakers" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in other or "<html lang=fr" in other
+    assert '<link rel="canonical" href="https://example.org/project/fr/speakers/">' in other
+    assert "/edit/main/docs/fr/speakers.md" in other
+    assert "/edit/main/docs/en/speakers.md" in english
+    for page in (english, other):
+        # The language selector links both languages, under the project's path.
+        assert 'href="/project/" hreflang="en"' in page
+        assert 'href="/project/fr/" hreflang="fr"' in page
+    # French gets its own search index, with lunr's French stemmer.
+    index = json.loads((out / "fr" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["fr"]
+    assert json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["lang"] == ["en"]
