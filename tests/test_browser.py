@@ -74,7 +74,12 @@ def test_search_finds_openeurollm(context, served):
     page = context.new_page()
     watch = Watch(page, served)
     page.goto(served, wait_until="networkidle")
-    page.locator("input.md-search__input").fill("OpenEuroLLM")
+    search = page.locator("input.md-search__input")
+    search.focus()
+    # The index loads in a web worker; a query typed before it is ready is dropped.
+    expect(page.locator(".md-search-result__meta")).not_to_have_text("Initializing search", timeout=20_000)
+    # Material reads the query on key presses, so type it as a reader would.
+    search.press_sequentially("OpenEuroLLM")
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
     assert results.locator("a[href*='openeurollm/']").count() >= 1
