@@ -15,9 +15,14 @@ $(VENV)/.site: requirements.txt
 	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
-# The test tools on top (pytest, Playwright, jsonschema, pip-tools).
-$(VENV)/.dev: requirements-dev.txt $(VENV)/.site
+# The test tools on top (pytest, Playwright, jsonschema, pip-tools), and the
+# npm ones from package-lock.json (axe-core, vnu-jar, Lighthouse).
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.site node_modules/.installed
 	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 ## serve: the English site with live reload at http://127.0.0.1:8000

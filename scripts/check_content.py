@@ -21,6 +21,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "en"
+# The hooks every language runs, named from languages/ (mkdocs.yml lists the same).
+HOOKS = ["../hooks/languages.py", "../hooks/data.py"]
 
 
 @dataclass(frozen=True)
@@ -111,8 +113,8 @@ def check_languages(root: Path) -> list[Problem]:
             problems.append(Problem(config, 1, f"'theme.language' must be '{code}', the file's name"))
         if theme.get("custom_dir") != "../overrides":
             problems.append(Problem(config, 1, "'theme.custom_dir' must be '../overrides'"))
-        if data.get("hooks") != ["../hooks/languages.py"]:
-            problems.append(Problem(config, 1, "'hooks' must be ['../hooks/languages.py']"))
+        if data.get("hooks") != HOOKS:
+            problems.append(Problem(config, 1, f"'hooks' must be {HOOKS}"))
         folder = root / "docs" / code
         if not folder.is_dir():
             problems.append(Problem(config, 1, f"there is no folder docs/{code}/ for this language"))

@@ -12,11 +12,59 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from mkdocs.config import load_config
+from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+# The English pages, as paths under docs/en/.
+PAGES = sorted(p.relative_to(ROOT / "docs" / "en").as_posix() for p in (ROOT / "docs" / "en").glob("**/*.md"))
+# Debian's chromium here; CHROMIUM points elsewhere (say, Playwright's own browser).
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# As root, Chromium needs --no-sandbox; without the network flags it hangs on the
+# closed network of the test machines, trying to reach Google's services.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+PHONE = {"width": 375, "height": 740}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole run."""
+    assert Path(CHROMIUM).exists(), (
+        f"No Chromium at {CHROMIUM}. Install Debian's chromium (apt-get install chromium) "
+        "or set CHROMIUM to a Chromium binary.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser profile per test, in the light scheme at desktop width."""
+    context = browser.new_context(color_scheme="light")
+    context.set_default_timeout(10_000)
+    yield context
+    context.close()
+
+
+
+
+def built(site: Path, page: str) -> Path:
+    """The HTML file MkDocs writes for a Markdown page (directory URLs)."""
+    stem = page.removesuffix(".md")
+    if stem == "index":
+        return site / "index.html"
+    return site / stem.removesuffix("/index") / "index.html"
+
+
+def url_of(server_url: str, page: str) -> str:
+    return urljoin(server_url, built(Path("."), page).as_posix().removesuffix("index.html"))
+
+
 # What a copy of the project needs to check and build the site.
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "includes", "data", "schemas", "hooks", "languages", "scripts"]
 

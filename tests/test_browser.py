@@ -3,40 +3,9 @@ and the theme's search, colour toggle and phone menu work."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
-from test_html import PAGES, url_of
-
-# Debian's chromium here; CHROMIUM points elsewhere (say, Playwright's own browser).
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# As root, Chromium needs --no-sandbox; without the network flags it hangs on the
-# closed network of the test machines, trying to reach Google's services.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-PHONE = {"width": 375, "height": 740}
-
-
-@pytest.fixture(scope="session")
-def browser():
-    assert Path(CHROMIUM).exists(), (
-        f"No Chromium at {CHROMIUM}. Install Debian's chromium (apt-get install chromium) "
-        "or set CHROMIUM to a Chromium binary.")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(color_scheme="light")
-    context.set_default_timeout(10_000)
-    yield context
-    context.close()
-
+from conftest import PAGES, PHONE, url_of
+from playwright.sync_api import Page, expect
 
 class Watch:
     """Everything a page did that a reader would not want: errors and off-site requests."""

@@ -7,26 +7,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import PAGES, ROOT, built, url_of
 from html_page import HtmlPage
 from scripts_path import front_matter
-
-PAGES = sorted(p.relative_to(ROOT / "docs" / "en").as_posix() for p in (ROOT / "docs" / "en").glob("**/*.md"))
-
-
-def built(site, page: str):
-    """The HTML file MkDocs writes for a Markdown page (directory URLs)."""
-    stem = page.removesuffix(".md")
-    if stem == "index":
-        return site / "index.html"
-    if stem.endswith("/index"):
-        return site / stem.removesuffix("/index") / "index.html"
-    return site / stem / "index.html"
-
-
-def url_of(server_url: str, page: str) -> str:
-    return urljoin(server_url, built(ROOT, page).relative_to(ROOT).as_posix().removesuffix("index.html"))
-
 
 @pytest.mark.parametrize("page", PAGES)
 def test_page_head_and_heading(site, server_url, page):
