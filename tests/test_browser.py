@@ -3,8 +3,12 @@ and the theme's search, colour toggle and phone menu work."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
-from conftest import PAGES, PHONE, url_of
+from conftest import PAGES, PHONE, ROOT, url_of
 from playwright.sync_api import Page, expect
 
 class Watch:
@@ -17,6 +21,15 @@ class Watch:
         page.on("requestfailed", lambda r: self.problems.append(f"failed request: {r.url} {r.failure}"))
         page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
         page.on("request", lambda r: r.url.startswith(("data:", origin)) or self.problems.append(f"request to another origin: {r.url}"))
+
+
+def search_for(page: Page, query: str) -> None:
+    search = page.locator("input.md-search__input")
+    search.focus()
+    # The index loads in a web worker; a query typed before it is ready is dropped.
+    expect(page.locator(".md-search-result__meta")).not_to_have_text("Initializing search", timeout=20_000)
+    # Material reads the query on key presses, so type it as a reader would.
+    search.press_sequentially(query)
 
 
 @pytest.mark.parametrize("page_path", PAGES)
@@ -43,12 +56,7 @@ def test_search_finds_openeurollm(context, served):
     page = context.new_page()
     watch = Watch(page, served)
     page.goto(served, wait_until="networkidle")
-    search = page.locator("input.md-search__input")
-    search.focus()
-    # The index loads in a web worker; a query typed before it is ready is dropped.
-    expect(page.locator(".md-search-result__meta")).not_to_have_text("Initializing search", timeout=20_000)
-    # Material reads the query on key presses, so type it as a reader would.
-    search.press_sequentially("OpenEuroLLM")
+    search_for(page, "OpenEuroLLM")
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
     assert results.locator("a[href*='openeurollm/']").count() >= 1
@@ -87,4 +95,56 @@ def test_the_menu_opens_at_phone_width(browser, served):
     expect(drawer_link).to_be_in_viewport()
     drawer_link.click()
     expect(page).to_have_url(served + "speakers/")
+    context.close()
+
+
+def test_storage_holds_only_the_readers_own_settings(context, served):
+    """No cookies; local and session storage hold only the theme's settings,
+    which the privacy statement lists (colour scheme, search, navigation)."""
+    page = context.new_page()
+    page.goto(served, wait_until="networkidle")
+    page.get_by_title("Switch to dark mode").click()
+    page.locator("input.md-search__input").press_sequentially("AI")
+    page.goto(served + "article/", wait_until="networkidle")
+    keys = page.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
+    assert context.cookies() == []
+    assert keys, "the colour scheme should be remembered"
+    # Material prefixes each key with the site's path; the names after it are its settings.
+    allowed = ("__palette", "__search", "__tabs", "__consent", "__source", "__expand")
+    assert [k for k in keys if not k.endswith(allowed)] == []
+
+
+@pytest.mark.parametrize("page_path", ["article.md", "openeurollm.md"])
+def test_print_shows_the_text_and_link_addresses_without_controls(browser, served, page_path):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url_of(served, page_path), wait_until="networkidle")
+    page.emulate_media(media="print")
+    for control in [".md-header", ".md-sidebar--primary", ".md-search", ".md-footer", ".md-content__button"]:
+        expect(page.locator(control).first).to_be_hidden()
+    expect(page.locator("h1")).to_be_visible()
+    link = page.locator(".md-typeset p a[href^='https://']").first
+    after = link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert link.get_attribute("href") in after
+    context.close()
+
+
+def test_the_preview_build_works_from_disk(browser, tmp_path):
+    """OFFLINE=true gives pull requests a preview that opens from a download:
+    plain .html links that work on file:// URLs."""
+    out = tmp_path / "preview"
+    result = subprocess.run([sys.executable, "scripts/build_site.py", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, env={**os.environ, "OFFLINE": "true"})
+    assert result.returncode == 0, result.stderr
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((out / "index.html").as_uri(), wait_until="load")
+    page.locator(".md-typeset").get_by_role("link", name="Speakers").first.click()
+    expect(page).to_have_url((out / "speakers.html").as_uri())
+    expect(page.locator("h1")).to_contain_text("The webinar speakers")
+    # Search from disk needs Material's iframe-worker shim, which it loads from
+    # unpkg.com: it works on an editor's connected machine, not on this offline one.
+    assert errors == []
     context.close()
