@@ -1,0 +1,140 @@
+"""A way off Material: Zensical, its successor, builds the English site from the same
+mkdocs.yml, pages, overrides and snippets, in a copy of the project.
+
+Zensical (0.0.73, the newest that installs from PyPI) reads mkdocs.yml, `!ENV`,
+`INHERIT`, `custom_dir` and its template blocks, pymdownx.snippets, md_in_html and the
+front matter's `template:`. What it does differently, and what this test therefore
+does in its copy only (README, "Moving to Zensical"):
+
+1. It runs no MkDocs hooks. The test runs hooks/*.py once, with MkDocs, and writes
+   what they set (the edit link's folder, the data from data/*.yml, the language
+   selector when there are other languages) into zensical.yml, which INHERITs
+   mkdocs.yml unchanged: `zensical build -f zensical.yml`.
+2. Its template engine (MiniJinja) has no Python list methods, so the templates
+   build lists with namespace(), which Jinja2 (MkDocs) reads as well.
+3. Of the static templates it renders only 404.html and sitemap.xml; robots.txt is
+   copied as it is, unrendered.
+4. It needs a configuration's docs_dir and site_dir inside the configuration file's
+   folder, so languages/<code>.yml (../docs/<code>) does not build; a file at the
+   root that INHERITs it and names the same folders from the root does.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, built
+from html_page import HtmlPage
+from mkdocs.config import load_config
+
+ZENSICAL = Path(sys.executable).parent / "zensical"
+MAIN_PAGES = ["index.md", "article.md", "openeurollm.md", "webinar.md", "speakers.md", "sign-up.md"]
+SITE_URL = "https://example.org/project/"
+
+
+def hook_settings(project: Path, config_file: str = "mkdocs.yml") -> dict:
+    """What the MkDocs hooks add to the configuration, by running them as MkDocs would."""
+    config = load_config(str(project / config_file))
+    before = {"site_url": config.site_url, "edit_uri": config.edit_uri, "extra": dict(config.extra)}
+    for hook in config.hooks.values():
+        if hasattr(hook, "on_config"):
+            config = hook.on_config(config) or config
+    settings = {key: config[key] for key in ("site_url", "edit_uri") if config[key] != before[key]}
+    extra = {key: value for key, value in config.extra.items() if before["extra"].get(key) != value}
+    return settings | ({"extra": extra} if extra else {})
+
+
+def zensical(project: Path, config_file: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(ZENSICAL), "build", "--strict", "--config-file", config_file],
+                          cwd=project, capture_output=True, text=True, env=os.environ.copy())
+
+
+def for_zensical(project: Path, name: str, settings: dict) -> str:
+    """Writes a configuration file for Zensical at the project's root and names it."""
+    (project / name).write_text("# For Zensical, which runs no hooks: what hooks/*.py set, written out.\n"
+                                + yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return name
+
+
+@pytest.fixture
+def ported(project: Path, monkeypatch) -> Path:
+    """The project copy with what must differ for Zensical (the module's docstring)."""
+    monkeypatch.setenv("SITE_URL", SITE_URL)  # read through mkdocs.yml's !ENV, by both tools
+    return project
+
+
+@pytest.fixture
+def zensical_site(ported: Path) -> tuple[Path, subprocess.CompletedProcess]:
+    """The English site built by Zensical from the project copy, as README describes."""
+    config = for_zensical(ported, "zensical.yml", {"INHERIT": "mkdocs.yml", **hook_settings(ported)})
+    return ported / "site", zensical(ported, config)
+
+
+def test_zensical_builds_the_main_pages_with_their_headings(zensical_site, site):
+    out, result = zensical_site
+    assert result.returncode == 0, result.stdout + result.stderr
+    for page in MAIN_PAGES:
+        assert built(out, page).is_file(), f"Zensical wrote no page for docs/en/{page}"
+        ours, theirs = HtmlPage(built(out, page)), HtmlPage(built(site, page))
+        h1 = [e.text.strip() for e in ours.find("h1")]
+        assert len(h1) == 1 and h1 == [e.text.strip() for e in theirs.find("h1")], (page, h1)
+        assert ours.find("title")[0].text == theirs.find("title")[0].text, page
+
+
+def test_zensical_keeps_the_address_the_edit_link_and_the_sign_up_button(zensical_site):
+    out, result = zensical_site
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = HtmlPage(built(out, "webinar.md"))
+    assert page.find("link", rel="canonical")[0].attrs["href"] == f"{SITE_URL}webinar/"
+    assert page.find("a", rel="edit")[0].attrs["href"].endswith("/edit/main/docs/en/webinar.md")
+    sign_up = built(out, "sign-up.md").read_text(encoding="utf-8")
+    assert f'href="{load_config(str(out.parent / "mkdocs.yml")).extra["signup_url"]}"' in sign_up
+
+
+def test_zensical_pages_load_nothing_from_other_sites(zensical_site):
+    """The privacy statement holds: no web fonts, scripts or styles from elsewhere."""
+    out, result = zensical_site
+    assert result.returncode == 0, result.stdout + result.stderr
+    for page in MAIN_PAGES:
+        html = HtmlPage(built(out, page))
+        assets = [e.attrs.get("src") for e in html.find("script")]
+        assets += [e.attrs.get("href") for e in html.find("link", rel="stylesheet")]
+        assert [a for a in assets if a and re.match(r"(https?:)?//", a)] == [], page
+
+
+def test_zensical_copies_robots_txt_without_rendering_it(zensical_site):
+    """README says so; when this fails, Zensical renders it, and README should say that."""
+    out, result = zensical_site
+    assert result.returncode == 0, result.stdout + result.stderr
+    template = (out.parent / "overrides" / "robots.txt").read_text(encoding="utf-8")
+    assert "{{" in template and (out / "robots.txt").read_text(encoding="utf-8") == template
+
+
+def test_a_language_builds_from_a_file_at_the_root_not_from_languages(ported):
+    """languages/fr.yml as languages/README.md shows it, then the same at the root."""
+    readme = (ROOT / "languages" / "README.md").read_text(encoding="utf-8")
+    config = re.search(r"```yaml\n(.*?)```", readme, re.S).group(1)
+    config = "\n".join(line[3:] for line in config.splitlines()).split("nav:")[0]
+    (ported / "languages" / "fr.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(ported / "docs" / "en", ported / "docs" / "fr")
+
+    inside = zensical(ported, "languages/fr.yml")
+    assert inside.returncode != 0
+    assert "must be within project root" in inside.stdout + inside.stderr
+
+    at_root = for_zensical(ported, "zensical-fr.yml", {
+        "INHERIT": "languages/fr.yml", "docs_dir": "docs/fr", "site_dir": "site/fr",
+        "theme": {"custom_dir": "overrides"}, **hook_settings(ported, "languages/fr.yml")})
+    result = zensical(ported, at_root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = HtmlPage(ported / "site" / "fr" / "webinar" / "index.html")
+    assert page.find("html")[0].attrs["lang"] == "fr"
+    assert page.find("link", rel="canonical")[0].attrs["href"] == f"{SITE_URL}fr/webinar/"
+    assert page.find("a", rel="edit")[0].attrs["href"].endswith("/edit/main/docs/fr/webinar.md")
