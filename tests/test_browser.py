@@ -91,7 +91,7 @@ def test_the_menu_opens_at_phone_width(browser, served):
     page.goto(served + "article/", wait_until="networkidle")
     drawer_link = page.locator(".md-nav--primary").get_by_role("link", name="Speakers")
     expect(drawer_link).not_to_be_in_viewport()
-    page.locator("label.md-header__button[for=__drawer]").click()
+    page.get_by_role("button", name="Navigation").click()
     expect(drawer_link).to_be_in_viewport()
     drawer_link.click()
     expect(page).to_have_url(served + "speakers/")

@@ -1,31 +1,40 @@
 /*
  * Material's header opens the menu and the search with <label> elements, which
- * a keyboard cannot reach, so a keyboard user on a narrow screen could not open
- * the menu. This turns each into a button: focusable, named after what it
- * opens (Material's own translated names), and saying whether it is open.
- * Material already clicks a focused label on Enter; Space is added here, as
- * for any button.
+ * a keyboard cannot reach and which may not take a button's role, so a keyboard
+ * user on a narrow screen could not open the menu. This swaps each for a real
+ * <button> with the same classes and `for` (which Material's CSS shows and hides
+ * it by), named after what it opens (Material's own translated names) and saying
+ * whether it is open. It also names the search dialog, which Material leaves
+ * without a name (axe aria-dialog-name).
  */
 document$.subscribe(function () {
+  var search = document.querySelector(".md-search__input");
+  var dialog = document.querySelector(".md-search[role=dialog]");
+  if (dialog && search) dialog.setAttribute("aria-label", search.getAttribute("aria-label"));
+
   var names = {
     __drawer: document.querySelector(".md-nav--primary"),
-    __search: document.querySelector(".md-search__input")
+    __search: search
   };
   document.querySelectorAll("label.md-header__button[for]").forEach(function (label) {
     var toggle = document.getElementById(label.htmlFor);
     var target = names[label.htmlFor];
-    if (!toggle || !target || label.hasAttribute("role")) return;
-    label.setAttribute("role", "button");
-    label.setAttribute("tabindex", "0");
-    label.setAttribute("aria-label", target.getAttribute("aria-label"));
-    var expanded = function () { label.setAttribute("aria-expanded", String(toggle.checked)); };
+    if (!toggle || !target) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    Array.prototype.forEach.call(label.attributes, function (attribute) {
+      button.setAttribute(attribute.name, attribute.value);
+    });
+    button.setAttribute("aria-label", target.getAttribute("aria-label"));
+    button.append.apply(button, Array.prototype.slice.call(label.childNodes));
+    label.replaceWith(button);
+    var expanded = function () { button.setAttribute("aria-expanded", String(toggle.checked)); };
     expanded();
     toggle.addEventListener("change", expanded);
-    label.addEventListener("keydown", function (event) {
-      if (event.key === " ") {
-        event.preventDefault();
-        label.click();
-      }
+    button.addEventListener("click", function () {
+      toggle.click();
+      // Opening search puts the cursor in the search box, as the label did.
+      if (toggle.checked && target === search) search.focus();
     });
   });
 });
