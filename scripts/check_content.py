@@ -22,7 +22,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "en"
 # The hooks every language runs, named from languages/ (mkdocs.yml lists the same).
-HOOKS = ["../hooks/languages.py", "../hooks/data.py"]
+HOOKS = ["../hooks/languages.py", "../hooks/data.py", "../hooks/social_fonts.py"]
 
 
 @dataclass(frozen=True)

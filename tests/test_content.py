@@ -128,7 +128,7 @@ def test_a_speakers_page_that_lost_a_profile_link_is_named(project):
 def test_a_missing_translation_is_named(project):
     (project / "languages" / "fr.yml").write_text(
         "INHERIT: ../mkdocs.yml\ndocs_dir: ../docs/fr\nsite_dir: ../site/fr\n"
-        "theme:\n  language: fr\n  custom_dir: ../overrides\nhooks:\n  - ../hooks/languages.py\n  - ../hooks/data.py\n",
+        "theme:\n  language: fr\n  custom_dir: ../overrides\nhooks:\n  - ../hooks/languages.py\n  - ../hooks/data.py\n  - ../hooks/social_fonts.py\n",
         encoding="utf-8")
     (project / "docs" / "fr").mkdir()
     (project / "docs" / "fr" / "index.md").write_text((project / "docs" / "en" / "index.md").read_text(encoding="utf-8"), encoding="utf-8")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import struct
 import xml.etree.ElementTree as ET
 
 import pytest
 import yaml
 from conftest import PAGES, ROOT, built, url_of
 from html_page import HtmlPage
+from scripts_path import front_matter
 
 
 def json_ld(site, page: str) -> list[dict]:
@@ -83,3 +85,27 @@ def test_every_page_has_a_description_and_canonical_address(site, server_url, pa
     html = HtmlPage(built(site, page))
     assert len(html.meta(name="description") or "") >= 50
     assert [c.attrs["href"] for c in html.find("link", rel="canonical")] == [url_of(server_url, page)]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_has_link_preview_tags_and_its_own_image(site, server_url, page):
+    html = HtmlPage(built(site, page))
+    meta, _ = front_matter(ROOT / "docs" / "en" / page)
+    assert html.meta(property="og:title").startswith(meta["title"]) or page == "index.md"
+    assert html.meta(property="og:description") == meta["description"]
+    assert html.meta(property="og:url") == url_of(server_url, page)
+    assert html.meta(property="twitter:card") == "summary_large_image"
+    image = html.meta(property="og:image")
+    assert image == html.meta(property="twitter:image")
+    assert image.startswith(server_url + "assets/images/social/")
+    png = site / image.removeprefix(server_url)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # The size Open Graph and Twitter expect, as the tags say.
+    width, height = struct.unpack(">II", png.read_bytes()[16:24])
+    assert (width, height) == (1200, 630)
+    assert (html.meta(property="og:image:width"), html.meta(property="og:image:height")) == ("1200", "630")
+
+
+def test_each_page_gets_a_different_image(site):
+    images = [HtmlPage(built(site, page)).meta(property="og:image") for page in PAGES]
+    assert len(set(images)) == len(PAGES)

@@ -67,6 +67,9 @@ def for_zensical(project: Path, name: str, settings: dict) -> str:
 def ported(project: Path, monkeypatch) -> Path:
     """The project copy with what must differ for Zensical (the module's docstring)."""
     monkeypatch.setenv("SITE_URL", SITE_URL)  # read through mkdocs.yml's !ENV, by both tools
+    # Zensical draws the link-preview images too, with the font from the same
+    # .cache/ that hooks/social_fonts.py fills for MkDocs.
+    hook_settings(project)
     return project
 
 
