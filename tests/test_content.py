@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import yaml
-from conftest import ROOT, check
+from conftest import ROOT, build, check
 
 # The pages every language must have (issue: "The site: every page in English").
 REQUIRED_PAGES = [
@@ -144,3 +145,13 @@ def test_a_language_file_with_wrong_folders_is_named(project):
     assert result.returncode == 1
     assert "languages/de.yml:1: 'docs_dir' must be '../docs/de'" in result.stderr
     assert "languages/de.yml:1: there is no folder docs/de/" in result.stderr
+
+
+def test_the_copy_me_template_passes_the_check_and_builds(project, tmp_path):
+    """templates/page.md, copied as CONTRIBUTING.md says, is a valid page."""
+    shutil.copy(ROOT / "templates" / "page.md", project / "docs" / "en" / "open-data.md")
+    replace_in(project / "mkdocs.yml", "  - Speakers: speakers.md\n", "  - Speakers: speakers.md\n  - Open data: open-data.md\n")
+    assert check(project).returncode == 0, check(project).stderr
+    result = build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "open-data" / "index.html").is_file()
