@@ -47,6 +47,8 @@ theme:
   features: []
   favicon: assets/images/favicon.png
   logo: null
+  icon:
+    logo: material/library
   static_templates: [404.html]
 hooks: []
 extra_css: []
@@ -86,6 +88,17 @@ class _Body:
 
     def close(self):
         pass
+
+
+def write_stock_config(folder: Path) -> Path:
+    """The stock Material configuration, in folder, with its one template."""
+    overrides = folder / "stock-overrides"
+    overrides.mkdir(parents=True, exist_ok=True)
+    # The sign-up page names a template; stock Material gets one that adds nothing.
+    (overrides / "sign-up.html").write_text('{% extends "main.html" %}\n', encoding="utf-8")
+    config = folder / "stock.yml"
+    config.write_text(STOCK_CONFIG.format(root=ROOT, overrides=overrides), encoding="utf-8")
+    return config
 
 
 def serve(folder: Path) -> str:
@@ -134,15 +147,8 @@ def pages() -> list[str]:
 def main() -> int:
     assert LIGHTHOUSE.exists(), "Lighthouse is missing: run `npm ci` (make bench does)"
     OUT.mkdir(exist_ok=True)
-    overrides = OUT / "stock-overrides"
-    overrides.mkdir(exist_ok=True)
-    # The sign-up page names a template; stock Material gets one that adds nothing.
-    (overrides / "sign-up.html").write_text('{% extends "main.html" %}\n', encoding="utf-8")
-    stock_config = OUT / "stock.yml"
-    stock_config.write_text(STOCK_CONFIG.format(root=ROOT, overrides=overrides), encoding="utf-8")
-
     sites = {}
-    for name, config in [("this site", ROOT / "mkdocs.yml"), ("stock Material", stock_config)]:
+    for name, config in [("this site", ROOT / "mkdocs.yml"), ("stock Material", write_stock_config(OUT))]:
         folder = OUT / name.replace(" ", "-")
         folder.mkdir(exist_ok=True)
         sites[name] = serve(folder)
