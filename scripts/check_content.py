@@ -40,10 +40,32 @@ def load_schema(root: Path, name: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
-def explain(error: jsonschema.ValidationError) -> str:
-    """A schema error in words an editor can act on."""
-    where = ".".join(str(part) for part in error.absolute_path)
+def line_of(text: str, path) -> int:
+    """The line (from 0) in a YAML text of the value at path (keys and list
+    indexes), or of the nearest part of it that exists."""
+    node = yaml.compose(text)
+    line = node.start_mark.line if node else 0
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            node = next((value for key, value in node.value if key.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            node = None
+        if node is None:
+            break
+        line = node.start_mark.line
+    return line
+
+
+def explain(error: jsonschema.ValidationError, where: str | None = None) -> str:
+    """A schema error in words an editor can act on; where names the key at fault."""
+    if where is None:
+        where = ".".join(str(part) for part in error.absolute_path)
     prefix = f"'{where}': " if where else ""
+    if error.validator == "pattern" and "errorMessage" in error.schema:
+        # The schema says in words what the pattern means.
+        return f"{prefix}'{error.instance}' {error.schema['errorMessage']}"
     if error.validator == "additionalProperties":
         return f"{prefix}{error.message}; remove it or check its spelling"
     if error.validator == "required":
@@ -55,7 +77,7 @@ def explain(error: jsonschema.ValidationError) -> str:
 
 
 def front_matter(path: Path) -> tuple[dict | None, list[Problem]]:
-    """The YAML between a page's opening '---' lines."""
+    """The YAML between a page's opening '---' lines (which start on line 2)."""
     lines = path.read_text(encoding="utf-8").splitlines()
     if not lines or lines[0].strip() != "---":
         return None, [Problem(path, 1, "the page has no front matter; start it with a '---' line, then title: and description:, then '---'")]
@@ -81,8 +103,10 @@ def check_pages(root: Path) -> list[Problem]:
         data, found = front_matter(page)
         problems += found
         if data is not None:
+            text = page.read_text(encoding="utf-8").split("\n---", 1)[0].removeprefix("---\n")
             for error in sorted(validator.iter_errors(data), key=str):
-                problems.append(Problem(page, 2, f"front matter {explain(error)} (see schemas/page.schema.json)"))
+                line = 2 + line_of(text, error.absolute_path)
+                problems.append(Problem(page, line, f"front matter {explain(error)} (see schemas/page.schema.json)"))
     return problems
 
 
@@ -126,6 +150,16 @@ def check_languages(root: Path) -> list[Problem]:
     return problems
 
 
+def speaker_named(speakers, path) -> str:
+    """'speaker 2 (Sachiko Muto): ', counting from 1 as an editor would."""
+    path = list(path)
+    if not path or not isinstance(path[0], int):
+        return ""
+    entry = speakers[path[0]] if isinstance(speakers, list) else {}
+    name = entry.get("name") if isinstance(entry, dict) else None
+    return f"speaker {path[0] + 1}{f' ({name})' if name else ''}: "
+
+
 def check_speakers(root: Path) -> list[Problem]:
     data_file = root / "data" / "speakers.yml"
     try:
@@ -136,7 +170,10 @@ def check_speakers(root: Path) -> list[Problem]:
     validator = load_schema(root, "speakers.schema.json")
     errors = sorted(validator.iter_errors(speakers), key=str)
     if errors:
-        return [Problem(data_file, 1, f"speaker {explain(error)} (see schemas/speakers.schema.json)") for error in errors]
+        text = data_file.read_text(encoding="utf-8")
+        return [Problem(data_file, 1 + line_of(text, error.absolute_path),
+                        f"{speaker_named(speakers, error.absolute_path)}{explain(error, '.'.join(map(str, list(error.absolute_path)[1:])))}"
+                        " (see schemas/speakers.schema.json)") for error in errors]
     problems = []
     ids = [speaker["id"] for speaker in speakers]
     for duplicate in sorted({i for i in ids if ids.count(i) > 1}):

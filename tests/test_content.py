@@ -76,14 +76,16 @@ def test_an_unknown_front_matter_key_is_named(project):
     replace_in(project / "docs" / "en" / "article.md", "title:", "titel: typo\ntitle:")
     result = check(project)
     assert result.returncode == 1
-    assert "docs/en/article.md:2:" in result.stderr and "'titel' was unexpected" in result.stderr
+    # The mapping's first line: the unknown key sits there.
+    assert "docs/en/article.md:2: front matter Additional properties are not allowed ('titel' was unexpected)" in result.stderr
 
 
 def test_a_description_too_long_is_named(project):
     replace_in(project / "docs" / "en" / "speakers.md", "description: ", "description: " + "very " * 40)
     result = check(project)
     assert result.returncode == 1
-    assert "docs/en/speakers.md:2: front matter 'description': is" in result.stderr
+    # The line of the description itself (title, structured_data, description).
+    assert "docs/en/speakers.md:4: front matter 'description': is" in result.stderr
     assert "it must be at most 160" in result.stderr
 
 
@@ -108,8 +110,12 @@ def test_a_malformed_speaker_entry_is_named(project):
     replace_in(data, "  country: BE\n", "", )
     result = check(project)
     assert result.returncode == 1
-    assert "data/speakers.yml:1: speaker '0.profile': 'www.linaker.se' does not match" in result.stderr
-    assert "data/speakers.yml:1: speaker '1': 'country' is a required property" in result.stderr
+    lines = (project / "data" / "speakers.yml").read_text(encoding="utf-8").splitlines()
+    profile_line = lines.index("  profile: www.linaker.se") + 1
+    muto_line = lines.index("- id: sachiko-muto") + 1
+    assert (f"data/speakers.yml:{profile_line}: speaker 1 (Johan Linåker): 'profile': 'www.linaker.se' "
+            "must be a full web address starting with https://") in result.stderr
+    assert f"data/speakers.yml:{muto_line}: speaker 2 (Sachiko Muto): 'country' is a required property; add it" in result.stderr
 
 
 def test_speaker_data_that_is_not_yaml_is_named(project):
