@@ -102,9 +102,23 @@ def project(tmp_path: Path) -> Path:
     return copy
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site as GitHub Pages does: 404.html for an unknown address."""
+
     def log_message(self, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.is_file():
+            return super().send_error(code, message, explain)
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")
@@ -125,7 +139,7 @@ def site(tmp_path_factory, server_url) -> Path:
 def served(site, server_url) -> str:
     """The built site served on 127.0.0.1, as GitHub Pages would serve it."""
     port = int(server_url.rstrip("/").rsplit(":", 1)[1])
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    handler = functools.partial(_PagesHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

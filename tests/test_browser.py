@@ -16,7 +16,8 @@ class Watch:
 
     def __init__(self, page: Page, origin: str):
         self.problems: list[str] = []
-        page.on("console", lambda m: m.type == "error" and self.problems.append(f"console error: {m.text}"))
+        page.on("console", lambda m: m.type == "error" and self.problems.append(
+            f"console error: {m.text} at {m.location.get('url')}"))
         page.on("pageerror", lambda e: self.problems.append(f"script error: {e}"))
         page.on("requestfailed", lambda r: self.problems.append(f"failed request: {r.url} {r.failure}"))
         page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
@@ -42,14 +43,20 @@ def test_page_loads_cleanly_on_its_own_origin(context, served, page_path):
     assert context.cookies() == []
 
 
-def test_an_unknown_address_gets_the_404_page(context, served):
+def test_an_unknown_address_deep_in_the_site_gets_a_working_404_page(context, served):
+    """The 404 page is served at any depth, so its styles, scripts and links
+    must not depend on where it is: the reader can go on from it."""
     page = context.new_page()
-    response = page.goto(served + "no/such/page/")
-    # Python's test server answers 404 without the page; GitHub Pages serves 404.html.
+    watch = Watch(page, served)
+    response = page.goto(served + "no/such/page/", wait_until="networkidle")
     assert response.status == 404
-    page.goto(served + "404.html", wait_until="networkidle")
     expect(page.locator("h1")).to_have_text("Page not found")
-    expect(page.get_by_role("link", name="Speakers").first).to_be_visible()
+    # Material's stylesheet loaded: the header has its colour, not the browser's default.
+    assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") != "static"
+    page.locator(".md-content").get_by_role("link", name="Speakers").click()
+    expect(page).to_have_url(served + "speakers/")
+    # Only the page itself answered 404; everything it loaded was found.
+    assert [p for p in watch.problems if "no/such/page" not in p] == []
 
 
 def test_search_finds_openeurollm(context, served):
