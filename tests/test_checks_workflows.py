@@ -166,7 +166,7 @@ def test_a_checkout_that_keeps_its_token_is_named(github):
 
 
 def test_a_checkout_that_keeps_its_token_on_purpose_is_named_too(github):
-    """zizmor's regular persona accepts an explicit `true`; this project does not."""
+    """zizmor accepts an explicit `true`, even with --pedantic; this project does not."""
     ci = github / "workflows" / "ci.yml"
     replace_in(ci, "persist-credentials: false", "persist-credentials: true")
     assert workflow_problems(ci, github.parent) == [
