@@ -1,17 +1,25 @@
 """Check what editors write, before MkDocs builds it, and say where a problem is.
 
-- every page's front matter against schemas/page.schema.json;
+- every page's front matter against schemas/page.schema.json, including the
+  date its facts were last checked (`checked:`), which may not lie in the future;
+- every language's glossary, includes/glossary/<code>.md: one abbreviation a
+  line, each used on some page of that language;
 - every language has the same pages as English (a missing translation is named);
 - every languages/<code>.yml points at its own folders;
 - data/speakers.yml against schemas/speakers.schema.json, and every language's
   speakers page against it (the heading id, the name and the profile link).
 
     python scripts/check_content.py [ROOT]     # exits 1 and lists the problems
+
+It also prints the date each page was last checked, and lists the pages whose
+facts were not checked for more than a year (a reminder, not a failure).
 """
 
 from __future__ import annotations
 
+import datetime
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +30,22 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "en"
 # The hooks every language runs, named from languages/ (mkdocs.yml lists the same).
-HOOKS = ["../hooks/languages.py", "../hooks/data.py", "../hooks/social_fonts.py"]
+# A page not checked for longer than this is listed by make check.
+STALE_AFTER = datetime.timedelta(days=365)
+# A glossary line: *[ABBREVIATION]: what it stands for.
+GLOSSARY_LINE = re.compile(r"^\*\[([^\]]+)\]: (\S.*)$")
+HOOKS = ["../hooks/languages.py", "../hooks/data.py", "../hooks/glossary.py", "../hooks/social_fonts.py"]
+
+
+class TextDates(yaml.SafeLoader):
+    """Reads dates such as 2026-11-27 as text, so the schema checks their shape and
+    a date that does not exist (2026-02-30) is reported rather than crashing."""
+
+
+TextDates.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass(frozen=True)
@@ -63,9 +86,10 @@ def explain(error: jsonschema.ValidationError, where: str | None = None) -> str:
     if where is None:
         where = ".".join(str(part) for part in error.absolute_path)
     prefix = f"'{where}': " if where else ""
-    if error.validator == "pattern" and "errorMessage" in error.schema:
+    if error.validator in ("pattern", "format", "oneOf") and "errorMessage" in error.schema:
         # The schema says in words what the pattern means.
-        return f"{prefix}'{error.instance}' {error.schema['errorMessage']}"
+        value = "" if error.validator == "oneOf" else f"'{error.instance}' "
+        return f"{prefix}{value}{error.schema['errorMessage']}"
     if error.validator == "additionalProperties":
         return f"{prefix}{error.message}; remove it or check its spelling"
     if error.validator == "required":
@@ -86,7 +110,7 @@ def front_matter(path: Path) -> tuple[dict | None, list[Problem]]:
     except StopIteration:
         return None, [Problem(path, 1, "the front matter is never closed; add a '---' line after its last key")]
     try:
-        data = yaml.safe_load("\n".join(lines[1:end]))
+        data = yaml.load("\n".join(lines[1:end]), Loader=TextDates)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
@@ -104,9 +128,62 @@ def check_pages(root: Path) -> list[Problem]:
         problems += found
         if data is not None:
             text = page.read_text(encoding="utf-8").split("\n---", 1)[0].removeprefix("---\n")
-            for error in sorted(validator.iter_errors(data), key=str):
+            errors = sorted(validator.iter_errors(data), key=str)
+            for error in errors:
                 line = 2 + line_of(text, error.absolute_path)
                 problems.append(Problem(page, line, f"front matter {explain(error)} (see schemas/page.schema.json)"))
+            checked = checked_date(data)
+            if checked and checked > datetime.date.today():
+                problems.append(Problem(page, 2 + line_of(text, ["checked"]),
+                                        f"front matter 'checked': {checked} is in the future; write the day you checked the page's facts"))
+    return problems
+
+
+def checked_date(data: dict | None) -> datetime.date | None:
+    """The page's `checked:` date, or None if it is missing or not a real date."""
+    try:
+        return datetime.date.fromisoformat(str((data or {})["checked"]))
+    except (KeyError, ValueError):
+        return None
+
+
+def checked_dates(root: Path) -> list[tuple[Path, datetime.date | None]]:
+    """Every page with the date its facts were last checked."""
+    return [(page, checked_date(front_matter(page)[0])) for page in sorted((root / "docs").glob("*/**/*.md"))]
+
+
+def language_codes(root: Path) -> list[str]:
+    return [BASE] + [config.stem for config in sorted((root / "languages").glob("*.yml"))]
+
+
+def check_glossaries(root: Path) -> list[Problem]:
+    """Each language's glossary: well-formed lines, no abbreviation twice, none unused."""
+    problems = []
+    for code in language_codes(root):
+        glossary = root / "includes" / "glossary" / f"{code}.md"
+        if not glossary.is_file():
+            problems.append(Problem(glossary, 1, f"this glossary is missing; copy includes/glossary/{BASE}.md and translate it"))
+            continue
+        pages = " ".join(page.read_text(encoding="utf-8") for page in (root / "docs" / code).glob("**/*.md"))
+        seen: dict[str, int] = {}
+        in_comment = False
+        for number, line in enumerate(glossary.read_text(encoding="utf-8").splitlines(), start=1):
+            stripped = line.strip()
+            if in_comment or stripped.startswith("<!--"):
+                in_comment = "-->" not in stripped
+                continue
+            if not stripped:
+                continue
+            match = GLOSSARY_LINE.match(line)
+            if not match:
+                problems.append(Problem(glossary, number, "write each abbreviation as *[ABBREVIATION]: what it stands for"))
+                continue
+            abbreviation = match.group(1)
+            if abbreviation in seen:
+                problems.append(Problem(glossary, number, f"'{abbreviation}' is already explained on line {seen[abbreviation]}; keep one"))
+            seen.setdefault(abbreviation, number)
+            if not re.search(rf"\b{re.escape(abbreviation)}\b", pages):
+                problems.append(Problem(glossary, number, f"no page in docs/{code}/ uses '{abbreviation}'; remove the line"))
     return problems
 
 
@@ -190,10 +267,25 @@ def check_speakers(root: Path) -> list[Problem]:
 
 
 def check(root: Path = ROOT) -> list[Problem]:
-    return check_pages(root) + check_languages(root) + check_speakers(root)
+    return check_pages(root) + check_languages(root) + check_speakers(root) + check_glossaries(root)
+
+
+def report_checked(root: Path) -> None:
+    """Each page's checked date, then the pages not checked for more than a year."""
+    dates = checked_dates(root)
+    print("Facts last checked:")
+    for page, checked in dates:
+        print(f"  {checked or 'no valid date'}  {page.relative_to(root)}")
+    today = datetime.date.today()
+    stale = [(page, checked) for page, checked in dates if checked and today - checked > STALE_AFTER]
+    if stale:
+        print(f"Not checked for more than a year ({len(stale)}): check these pages' facts against their sources, then update 'checked:'")
+        for page, checked in stale:
+            print(f"  {page.relative_to(root)}: last checked {checked}")
 
 
 def main(root: Path) -> int:
+    report_checked(root)
     problems = check(root)
     for problem in problems:
         print(problem.show(root), file=sys.stderr)

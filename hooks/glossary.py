@@ -1,0 +1,48 @@
+"""The glossary: one file of abbreviations per language, shown as tooltips.
+
+includes/glossary/<code>.md holds Markdown abbreviation lines (`*[CRA]: Cyber
+Resilience Act`). mkdocs.yml appends the English one to every page through
+pymdownx.snippets; this hook
+
+- points a translation's build at its own glossary, includes/glossary/<code>.md,
+  so each language explains its abbreviations in its own words;
+- makes the first mark of each abbreviation on a page reachable with the Tab
+  key. Material shows the tooltip on hover or focus, but an <abbr> cannot take
+  focus by itself; one stop per abbreviation and page, not one per mention,
+  keeps the keyboard route short.
+"""
+
+from __future__ import annotations
+
+import re
+
+BASE_LANGUAGE = "en"
+SNIPPETS = "pymdownx.snippets"
+ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
+
+
+def glossary_file(code: str) -> str:
+    """The glossary of a language, as a path under includes/ (snippets' base_path)."""
+    return f"glossary/{code}.md"
+
+
+def on_config(config, **kwargs):
+    code = config.theme["language"]
+    if code != BASE_LANGUAGE:
+        snippets = config.mdx_configs.setdefault(SNIPPETS, {})
+        snippets["auto_append"] = [glossary_file(code) if name == glossary_file(BASE_LANGUAGE) else name
+                                   for name in snippets.get("auto_append", [])]
+    return config
+
+
+def on_page_content(html, **kwargs):
+    seen = set()
+
+    def first_is_focusable(match: re.Match) -> str:
+        title, text = match.groups()
+        if text in seen:
+            return match.group(0)
+        seen.add(text)
+        return f'<abbr title="{title}" tabindex="0">{text}</abbr>'
+
+    return ABBR.sub(first_is_focusable, html)
