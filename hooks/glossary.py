@@ -5,7 +5,9 @@ Resilience Act`). mkdocs.yml appends the English one to every page through
 pymdownx.snippets; this hook
 
 - points a translation's build at its own glossary, includes/glossary/<code>.md,
-  so each language explains its abbreviations in its own words;
+  so each language explains its abbreviations in its own words. Until that file
+  exists the build keeps the English one, and make check names it as missing,
+  as it does a missing page;
 - makes the first mark of each abbreviation on a page reachable with the Tab
   key. Material shows the tooltip on hover or focus, but an <abbr> cannot take
   focus by itself; one stop per abbreviation and page, not one per mention,
@@ -15,7 +17,9 @@ pymdownx.snippets; this hook
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+INCLUDES = Path(__file__).resolve().parent.parent / "includes"
 BASE_LANGUAGE = "en"
 SNIPPETS = "pymdownx.snippets"
 ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
@@ -28,7 +32,7 @@ def glossary_file(code: str) -> str:
 
 def on_config(config, **kwargs):
     code = config.theme["language"]
-    if code != BASE_LANGUAGE:
+    if code != BASE_LANGUAGE and (INCLUDES / glossary_file(code)).is_file():
         snippets = config.mdx_configs.setdefault(SNIPPETS, {})
         snippets["auto_append"] = [glossary_file(code) if name == glossary_file(BASE_LANGUAGE) else name
                                    for name in snippets.get("auto_append", [])]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -59,6 +60,13 @@ def built(site: Path, page: str) -> Path:
     if stem == "index":
         return site / "index.html"
     return site / stem.removesuffix("/index") / "index.html"
+
+
+def signup_address() -> str:
+    """The sign-up address: the [signup] link reference in includes/links.md."""
+    links = (ROOT / "includes" / "links.md").read_text(encoding="utf-8")
+    [url] = re.findall(r"^\[signup\]: (\S+)$", links, re.M)
+    return url
 
 
 def url_of(server_url: str, page: str) -> str:

@@ -41,14 +41,20 @@ def test_the_original_article_has_one_address(site):
     assert f"[eosa-article]: {original['url']}\n" in links
 
 
-def test_the_webinar_is_an_event_with_the_speakers_as_performers(site, server_url):
+def test_the_webinar_page_is_about_an_event_with_only_what_sources_say(site, server_url):
     [data] = json_ld(site, "webinar.md")
+    meta, _ = front_matter(ROOT / "docs" / "en" / "webinar.md")
     speakers = yaml.safe_load((ROOT / "data" / "speakers.yml").read_text(encoding="utf-8"))
-    assert data["@type"] == "Event"
-    assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
-    assert [p["name"] for p in data["performer"]] == [s["name"] for s in speakers]
-    # No source gives the webinar's date, so none is claimed.
-    assert "startDate" not in data
+    assert data["@type"] == "WebPage" and data["url"] == url_of(server_url, "webinar.md")
+    event = data["about"]
+    assert event["@type"] == "Event"
+    # Its own name, not the page's title.
+    assert event["name"] == meta["event_name"] != meta["title"]
+    assert event["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert event["organizer"]["name"] == "European Open Source Academy"
+    assert [p["name"] for p in event["performer"]] == [s["name"] for s in speakers]
+    # No source gives the webinar's date or a place to attend it, so none is claimed.
+    assert not {"startDate", "endDate", "location"} & set(event)
 
 
 def test_every_speaker_is_a_person_with_a_profile(site, server_url):

@@ -1,0 +1,91 @@
+"""When each page's facts were last checked: in the front matter, on the page in
+the language's own words, in the structured data, and in make check's report."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from conftest import PAGES, ROOT, build, built, check
+from html_page import HtmlPage
+from scripts_path import front_matter
+from test_content import replace_in
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+
+
+def checked_of(page: str) -> datetime.date:
+    meta, problems = front_matter(ROOT / "docs" / "en" / page)
+    assert problems == []
+    return datetime.date.fromisoformat(meta["checked"])
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_says_when_its_facts_were_checked(site, page):
+    checked = checked_of(page)
+    assert checked <= datetime.date.today()
+    html = HtmlPage(built(site, page))
+    [line] = [p for p in html.find("p") if p.attrs.get("class") == "oss-checked"]
+    assert line.text == f"Facts checked on {checked.day} {MONTHS[checked.month - 1]} {checked.year}"
+    assert [t.attrs["datetime"] for t in html.find("time")] == [checked.isoformat()]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_search_engines_get_the_checked_date_as_the_last_change(site, page):
+    html = HtmlPage(built(site, page))
+    [data] = [json.loads(s.text) for s in html.find("script", type="application/ld+json")]
+    assert data["dateModified"] == checked_of(page).isoformat()
+
+
+def test_make_check_prints_every_pages_date_and_lists_the_stale_ones(project):
+    replace_in(project / "docs" / "en" / "speakers.md", "checked: 2026-11-27", "checked: 2024-05-02")
+    result = check(project)
+    assert result.returncode == 0, result.stderr
+    for page in PAGES:
+        date = "2024-05-02" if page == "speakers.md" else checked_of(page).isoformat()
+        assert f"  {date}  docs/en/{page}" in result.stdout
+    stale = result.stdout.split("Not checked for more than a year", 1)[1]
+    assert "docs/en/speakers.md: last checked 2024-05-02" in stale
+    assert "docs/en/article.md" not in stale
+
+
+def test_a_page_without_a_checked_date_is_named(project):
+    replace_in(project / "docs" / "en" / "webinar.md", "checked: 2026-11-27\n", "")
+    result = check(project)
+    assert result.returncode == 1
+    assert "docs/en/webinar.md:2: front matter 'checked' is a required property; add it" in result.stderr
+
+
+@pytest.mark.parametrize("written", ["27 November 2026", "2026-11-31", "2026/11/27", "26-11-27"])
+def test_a_malformed_checked_date_is_named_with_its_line(project, written):
+    page = project / "docs" / "en" / "openeurollm.md"
+    replace_in(page, "checked: 2026-11-27", f"checked: {written}")
+    line = page.read_text(encoding="utf-8").splitlines().index(f"checked: {written}") + 1
+    result = check(project)
+    assert result.returncode == 1
+    assert (f"docs/en/openeurollm.md:{line}: front matter 'checked': "
+            f"'{written}' is not a date written as YYYY-MM-DD, such as 2026-11-27") in result.stderr
+
+
+def test_a_checked_date_in_the_future_is_named(project):
+    page = project / "docs" / "en" / "article.md"
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    replace_in(page, "checked: 2026-11-27", f"checked: {tomorrow}")
+    line = page.read_text(encoding="utf-8").splitlines().index(f"checked: {tomorrow}") + 1
+    result = check(project)
+    assert result.returncode == 1
+    assert f"docs/en/article.md:{line}: front matter 'checked': {tomorrow} is in the future" in result.stderr
+
+
+def test_the_words_and_date_order_come_from_the_languages_settings(project, tmp_path):
+    """No English in the template: a language's own words and date order are used."""
+    replace_in(project / "mkdocs.yml", 'text: "Facts checked on {date}"', 'text: "Fakten geprüft am {date}"')
+    replace_in(project / "mkdocs.yml", 'date_format: "{day} {month} {year}"', 'date_format: "{day}. {month} {year}"')
+    replace_in(project / "mkdocs.yml", "November, December]", "Brumaire, Dezember]")
+    result = build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = HtmlPage(tmp_path / "out" / "article" / "index.html")
+    [line] = [p for p in html.find("p") if p.attrs.get("class") == "oss-checked"]
+    assert line.text == "Fakten geprüft am 27. Brumaire 2026"
