@@ -11,7 +11,8 @@ pymdownx.snippets; this hook
 - makes the first mark of each abbreviation on a page reachable with the Tab
   key. Material shows the tooltip on hover or focus, but an <abbr> cannot take
   focus by itself; one stop per abbreviation and page, not one per mention,
-  keeps the keyboard route short.
+  keeps the keyboard route short. Marks inside a link are left alone: HTML
+  allows nothing focusable inside a link.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ INCLUDES = Path(__file__).resolve().parent.parent / "includes"
 BASE_LANGUAGE = "en"
 SNIPPETS = "pymdownx.snippets"
 ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
+LINK = re.compile(r"(<a\b.*?</a>)", re.S)
 
 
 def glossary_file(code: str) -> str:
@@ -49,4 +51,6 @@ def on_page_content(html, **kwargs):
         seen.add(text)
         return f'<abbr title="{title}" tabindex="0">{text}</abbr>'
 
-    return ABBR.sub(first_is_focusable, html)
+    # split() with a group keeps the links, at the odd positions.
+    parts = LINK.split(html)
+    return "".join(part if i % 2 else ABBR.sub(first_is_focusable, part) for i, part in enumerate(parts))
