@@ -49,7 +49,9 @@ def test_axe_finds_no_violation(browser, served, viewport):
         page.goto(served + path if path.endswith(".html") else url_of(served, path), wait_until="load")
         expect(body).to_have_attribute("data-md-color-scheme", "default")
         found = axe_violations(page)
-        # Material's palette toggle: a label for the other scheme's radio input (mkdocs.yml's palette order).
+        # Material's palette toggle (markup checked with 9.8.2): a label for the
+        # radio input of the other scheme, numbered in mkdocs.yml's palette order.
+        # If an upgrade renames them, this click fails with the selector it missed.
         page.locator("label[for='__palette_1']").click()
         expect(body).to_have_attribute("data-md-color-scheme", "slate")
         found += [f"dark scheme: {problem}" for problem in axe_violations(page, COLOUR_RULES)]
