@@ -6,9 +6,30 @@ import shutil
 
 from conftest import EN, ROOT, build, check, replace_in
 
+# The pages every language must have (issue: "The site: every page in English").
+# That each is in the navigation is MkDocs' strict nav validation (test_build.py).
+REQUIRED_PAGES = [
+    "index.md", "article.md", "openeurollm.md", "webinar.md", "speakers.md",
+    "sign-up.md", "about/index.md", "about/privacy.md", "about/accessibility.md",
+]
+
+
 def test_the_content_check_passes_on_the_project():
     result = check(ROOT)
     assert result.returncode == 0, result.stderr
+
+
+def test_every_required_page_exists():
+    for page in REQUIRED_PAGES:
+        assert (ROOT / EN / page).is_file(), f"{EN}/{page} is missing"
+
+
+def test_the_sign_up_address_is_written_once(config):
+    """Pages link to the sign-up page; only mkdocs.yml holds the address itself."""
+    url = config.extra["signup_url"]
+    assert url.startswith("https://")
+    writers = [p for p in ROOT.glob("docs/**/*.md") if f"({url})" in p.read_text(encoding="utf-8") or f"]: {url}" in p.read_text(encoding="utf-8")]
+    assert writers == []
 
 
 # Bad input: each mistake an editor can make fails the check and names the file.
