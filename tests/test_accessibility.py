@@ -16,8 +16,6 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 DESKTOP = {"width": 1280, "height": 800}
 # Link texts that say nothing about where the link leads (WCAG 2.4.4).
 VAGUE = {"here", "click here", "read more", "more", "link", "this", "this page", "this link"}
-
-
 # The rules whose result depends on colours: all that changes between the light
 # and the dark scheme, since the page and what it shows stay the same.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
