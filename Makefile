@@ -1,5 +1,9 @@
-# The README's commands. Each target makes its own virtual environment from the
-# hash-pinned requirements, so a fresh clone needs nothing but Python 3.11+ and make.
+# The README's commands. A fresh clone needs Python 3.11+ and make: each target
+# makes the virtual environment it needs from the hash-pinned requirements.
+#   serve, build, check  only the site's packages (requirements.txt)
+#   test, bench          the test tools on top (requirements-dev.txt, npm's
+#                        package-lock.json) and a few Debian packages, which
+#                        scripts/system_packages.sh installs when it can
 
 PYTHON ?= python3
 VENV := .venv
@@ -7,30 +11,35 @@ BIN := $(VENV)/bin
 # Material prints a long end-of-life notice on every build; README explains the plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench requirements clean
+.PHONY: serve build check test bench requirements system-packages clean
 
-# The site's own packages: enough to serve and build.
+# The site's own packages: enough to check, serve and build.
 $(VENV)/.site: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
-# The test tools on top (pytest, Playwright, jsonschema, pip-tools), and the
-# npm ones from package-lock.json (axe-core, vnu-jar, Lighthouse).
-$(VENV)/.dev: requirements-dev.txt $(VENV)/.site node_modules/.installed
+# The Python test tools (pytest, Playwright, Zensical, linters, pip-tools).
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.site
 	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@
 
-node_modules/.installed: package-lock.json
+# The npm test tools (axe-core, vnu-jar, Lighthouse); npm itself is a Debian package.
+node_modules/.installed: package-lock.json | system-packages
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
+
+# Chromium, Java and npm: installed with apt-get when this runs as root or
+# with sudo that needs no password; otherwise it stops and prints the command.
+system-packages:
+	@scripts/system_packages.sh
 
 ## serve: the English site with live reload at http://127.0.0.1:8000
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## check: front matter, data files and language folders, with file and line for each problem
-check: $(VENV)/.dev
+check: $(VENV)/.site
 	$(BIN)/python scripts/check_content.py
 
 ## build: the complete site, every language, strict, into site/
@@ -38,17 +47,18 @@ build: check
 	$(BIN)/python scripts/build_site.py site
 
 ## test: every test (content, build, HTML, bad input, headless Chromium)
-test: $(VENV)/.dev
+test: system-packages $(VENV)/.dev node_modules/.installed
 	$(BIN)/python -m pytest
 
 ## bench: Lighthouse against this site and a stock Material build of the same pages
-bench: $(VENV)/.dev
+bench: system-packages $(VENV)/.dev node_modules/.installed
 	$(BIN)/python scripts/bench.py
 
 ## requirements: re-pin requirements*.txt, with hashes, from requirements*.in
 requirements: $(VENV)/.dev
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url -o requirements.txt requirements.in
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url -o requirements-dev.txt requirements-dev.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url -o requirements-audit.txt requirements-audit.in
 
 clean:
 	rm -rf site .pytest_cache

@@ -17,6 +17,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -30,11 +32,28 @@ def mkdocs_build(config: Path, out: Path) -> subprocess.CompletedProcess:
     )
 
 
+def docs_folder(config: Path) -> str:
+    """The config's docs_dir from the repository root ("docs/en"), read without
+    running its tags (!ENV, !!python)."""
+    tree = yaml.compose(config.read_text(encoding="utf-8"))
+    docs_dir = next(value.value for key, value in tree.value if key.value == "docs_dir")
+    return (config.parent / docs_dir).resolve().relative_to(ROOT).as_posix()
+
+
 def problems(config: Path, output: str) -> list[str]:
-    """MkDocs' warnings and errors, with page names given from the repository root."""
-    docs = "docs/en" if config.name == "mkdocs.yml" else f"docs/{config.stem}"
-    lines = [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
-    return [re.sub(r"'([^']+\.md)'", rf"'{docs}/\1'", line, count=1) for line in lines] or [output]
+    """MkDocs' warnings and errors, and the "  - page.md" lines that list pages
+    under one, with page names given from the repository root."""
+    docs = docs_folder(config)
+    found, listing = [], False
+    for line in output.splitlines():
+        if line.startswith(("WARNING", "ERROR")):
+            found.append(re.sub(r"'([^']+\.md)'", rf"'{docs}/\1'", line, count=1))
+            listing = line.endswith(":")
+        elif listing and line.startswith("  - "):
+            found.append(f"  - {docs}/{line.removeprefix('  - ')}")
+        else:
+            listing = False
+    return found or [output]
 
 
 def main(out: Path) -> int:

@@ -1,5 +1,6 @@
-"""Shared fixtures: the site built once per run, served on 127.0.0.1, and a
-copy of the project for tests that feed it bad input."""
+"""Shared fixtures and helpers: the site built once per run and served on
+127.0.0.1, a copy of the project for tests that feed it bad input, and the one
+mapping from a page to its address."""
 
 from __future__ import annotations
 
@@ -8,21 +9,31 @@ import http.server
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import threading
 from pathlib import Path
-from urllib.parse import urljoin
 
 import pytest
+import yaml
 from mkdocs.config import load_config
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-# The English pages, as paths under docs/en/.
-PAGES = sorted(p.relative_to(ROOT / "docs" / "en").as_posix() for p in (ROOT / "docs" / "en").glob("**/*.md"))
-# Debian's chromium here; CHROMIUM points elsewhere (say, Playwright's own browser).
+
+
+
+def _mkdocs_yml(key: str) -> str:
+    """A plain top-level value of mkdocs.yml, read without running its tags (!ENV, !!python)."""
+    tree = yaml.compose((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return next(value.value for name, value in tree.value if name.value == key)
+
+
+# The English pages' folder as mkdocs.yml names it ("docs/en"), the one place it is written.
+EN = _mkdocs_yml("docs_dir")
+# The English pages, as paths under that folder.
+PAGES = sorted(p.relative_to(ROOT / EN).as_posix() for p in (ROOT / EN).glob("**/*.md"))
+# Debian's chromium here; CHROMIUM points elsewhere (say, Chrome on GitHub's runners).
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # As root, Chromium needs --no-sandbox; without the network flags it hangs on the
 # closed network of the test machines, trying to reach Google's services.
@@ -35,7 +46,7 @@ PHONE = {"width": 375, "height": 740}
 def browser():
     """One headless Chromium for the whole run."""
     assert Path(CHROMIUM).exists(), (
-        f"No Chromium at {CHROMIUM}. Install Debian's chromium (apt-get install chromium) "
+        f"No Chromium at {CHROMIUM}. Run `make test`, which installs Debian's chromium, "
         "or set CHROMIUM to a Chromium binary.")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -52,14 +63,20 @@ def context(browser):
     context.close()
 
 
+# Pages and their addresses (MkDocs' directory URLs): the one mapping the tests use.
+
+def page_url(page: str) -> str:
+    """A Markdown page's address relative to the site's root: "" for index.md,
+    "speakers/" for speakers.md, "about/" for about/index.md."""
+    stem = page.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
 
 
 def built(site: Path, page: str) -> Path:
-    """The HTML file MkDocs writes for a Markdown page (directory URLs)."""
-    stem = page.removesuffix(".md")
-    if stem == "index":
-        return site / "index.html"
-    return site / stem.removesuffix("/index") / "index.html"
+    """The HTML file MkDocs writes for a Markdown page."""
+    return site / page_url(page) / "index.html"
 
 
 def signup_address() -> str:
@@ -70,17 +87,42 @@ def signup_address() -> str:
 
 
 def url_of(server_url: str, page: str) -> str:
-    return urljoin(server_url, built(Path("."), page).as_posix().removesuffix("index.html"))
+    return server_url + page_url(page)
 
 
-# What a copy of the project needs to check and build the site.
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "includes", "data", "schemas", "hooks", "languages", "scripts"]
+def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace text in a file, failing if the text is not there (so a test that
+    breaks a file on purpose cannot pass because the file changed under it)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+# A copy of the project, and the project's two commands run in it.
+
+# What a copy of the project needs to check and build the site. The social
+# plugin's .cache/ stays behind: a copy's build then fills the font cache and
+# draws every link-preview image, as on a fresh clone. Copying the cache was
+# measured to save no time (the same CPU time per build, about 1.4 s, here).
+PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "includes", "data", "schemas", "hooks", "languages",
+                 "scripts"]
+
+
+def copy_project(copy: Path) -> Path:
+    copy.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, copy / part, symlinks=True)
+        else:
+            shutil.copy2(source, copy / part)
+    return copy
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A throwaway copy of the project to break on purpose."""
+    return copy_project(tmp_path / "project")
 
 
 def build(root: Path, out: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
@@ -96,19 +138,7 @@ def check(root: Path) -> subprocess.CompletedProcess:
                           cwd=root, capture_output=True, text=True)
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A throwaway copy of the project to break on purpose."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, copy / part)
-        else:
-            shutil.copy2(source, copy / part)
-    return copy
-
+# The built site, served as GitHub Pages serves it.
 
 class _PagesHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the built site as GitHub Pages does: 404.html for an unknown address."""
@@ -130,14 +160,29 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def server_url() -> str:
-    return f"http://127.0.0.1:{free_port()}/"
+def _pages_server(tmp_path_factory):
+    """One server on a port the system picks (port 0), kept open from the start,
+    so no other program can take its port between choosing it and using it. It
+    serves a folder the site is then built into with the server's address."""
+    folder = tmp_path_factory.mktemp("site")
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_PagesHandler, directory=str(folder)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/", folder
+    httpd.shutdown()
+    httpd.server_close()
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, server_url) -> Path:
+def server_url(_pages_server) -> str:
+    return _pages_server[0]
+
+
+@pytest.fixture(scope="session")
+def site(_pages_server) -> Path:
     """The whole site, built strictly once, with site_url set to the test server."""
-    out = tmp_path_factory.mktemp("site")
+    server_url, out = _pages_server
     result = build(ROOT, out, site_url=server_url)
     assert result.returncode == 0, result.stderr
     return out
@@ -145,15 +190,8 @@ def site(tmp_path_factory, server_url) -> Path:
 
 @pytest.fixture(scope="session")
 def served(site, server_url) -> str:
-    """The built site served on 127.0.0.1, as GitHub Pages would serve it."""
-    port = int(server_url.rstrip("/").rsplit(":", 1)[1])
-    handler = functools.partial(_PagesHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield server_url
-    httpd.shutdown()
-    httpd.server_close()
+    """The built site's address on the test server."""
+    return server_url
 
 
 @pytest.fixture(scope="session")

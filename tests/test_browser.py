@@ -3,6 +3,7 @@ and the theme's search, colour toggle and phone menu work."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import sys
 import pytest
 from conftest import PAGES, PHONE, ROOT, url_of
 from playwright.sync_api import Page, expect
+
 
 class Watch:
     """Everything a page did that a reader would not want: errors and off-site requests."""
@@ -28,7 +30,14 @@ def search_for(page: Page, query: str) -> None:
     search = page.locator("input.md-search__input")
     search.focus()
     # The index loads in a web worker; a query typed before it is ready is dropped.
-    expect(page.locator(".md-search-result__meta")).not_to_have_text("Initializing search", timeout=20_000)
+    # Material (checked with 9.8.2) then replaces "Initializing search" with its
+    # placeholder, in the page's language, which it reads from the translations
+    # in the page's #__config script: wait for that text, whatever the language.
+    config = json.loads(page.locator("script#__config").text_content())
+    ready = config.get("translations", {}).get("search.result.placeholder")
+    assert ready, ("Material's #__config no longer holds translations['search.result.placeholder']: "
+                   "find what its search shows once the index is ready, and wait for that here")
+    expect(page.locator(".md-search-result__meta")).to_have_text(ready, timeout=20_000)
     # Material reads the query on key presses, so type it as a reader would.
     search.press_sequentially(query)
 
@@ -37,6 +46,8 @@ def search_for(page: Page, query: str) -> None:
 def test_page_loads_cleanly_on_its_own_origin(context, served, page_path):
     page = context.new_page()
     watch = Watch(page, served)
+    # networkidle: the requests a page makes after `load` (the search worker and
+    # its index, the sitemap) are what this test watches.
     page.goto(url_of(served, page_path), wait_until="networkidle")
     expect(page.locator("h1")).to_have_count(1)
     assert watch.problems == []
@@ -48,7 +59,7 @@ def test_an_unknown_address_deep_in_the_site_gets_a_working_404_page(context, se
     must not depend on where it is: the reader can go on from it."""
     page = context.new_page()
     watch = Watch(page, served)
-    response = page.goto(served + "no/such/page/", wait_until="networkidle")
+    response = page.goto(served + "no/such/page/", wait_until="networkidle")  # as above
     assert response.status == 404
     expect(page.locator("h1")).to_have_text("Page not found")
     # Material's stylesheet loaded: the header has its colour, not the browser's default.
@@ -62,7 +73,7 @@ def test_an_unknown_address_deep_in_the_site_gets_a_working_404_page(context, se
 def test_search_finds_openeurollm(context, served):
     page = context.new_page()
     watch = Watch(page, served)
-    page.goto(served, wait_until="networkidle")
+    page.goto(served, wait_until="load")
     search_for(page, "OpenEuroLLM")
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
@@ -72,13 +83,13 @@ def test_search_finds_openeurollm(context, served):
 
 def test_the_palette_toggle_switches_scheme(context, served):
     page = context.new_page()
-    page.goto(served, wait_until="networkidle")
+    page.goto(served, wait_until="load")
     body = page.locator("body")
     expect(body).to_have_attribute("data-md-color-scheme", "default")
     page.get_by_title("Switch to dark mode").click()
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
     # The choice is kept on the next page.
-    page.goto(served + "article/", wait_until="networkidle")
+    page.goto(served + "article/", wait_until="load")
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
     page.get_by_title("Switch to light mode").click()
     expect(body).to_have_attribute("data-md-color-scheme", "default")
@@ -87,7 +98,7 @@ def test_the_palette_toggle_switches_scheme(context, served):
 def test_the_scheme_follows_the_system_setting(browser, served):
     context = browser.new_context(color_scheme="dark")
     page = context.new_page()
-    page.goto(served, wait_until="networkidle")
+    page.goto(served, wait_until="load")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     context.close()
 
@@ -95,7 +106,7 @@ def test_the_scheme_follows_the_system_setting(browser, served):
 def test_the_menu_opens_at_phone_width(browser, served):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(served + "article/", wait_until="networkidle")
+    page.goto(served + "article/", wait_until="load")
     drawer_link = page.locator(".md-nav--primary").get_by_role("link", name="Speakers")
     expect(drawer_link).not_to_be_in_viewport()
     page.get_by_role("button", name="Navigation").click()
@@ -109,10 +120,10 @@ def test_storage_holds_only_the_readers_own_settings(context, served):
     """No cookies, and storage holds only the reader's colour scheme, as the
     privacy statement says."""
     page = context.new_page()
-    page.goto(served, wait_until="networkidle")
+    page.goto(served, wait_until="load")
     page.get_by_title("Switch to dark mode").click()
     page.locator("input.md-search__input").press_sequentially("AI")
-    page.goto(served + "article/", wait_until="networkidle")
+    page.goto(served + "article/", wait_until="load")
     keys = page.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
     assert context.cookies() == []
     assert keys, "the colour scheme should be remembered"
@@ -124,7 +135,7 @@ def test_storage_holds_only_the_readers_own_settings(context, served):
 def test_print_shows_the_text_and_link_addresses_without_controls(browser, served, page_path):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(url_of(served, page_path), wait_until="networkidle")
+    page.goto(url_of(served, page_path), wait_until="load")
     page.emulate_media(media="print")
     for control in [".md-header", ".md-sidebar--primary", ".md-search", ".md-footer", ".md-content__button"]:
         expect(page.locator(control).first).to_be_hidden()

@@ -5,30 +5,46 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 
-from conftest import ROOT, build
-from test_content import replace_in
+import pytest
+from conftest import EN, PAGES, ROOT, build, built, copy_project, replace_in
 
 
 def test_the_site_builds_strictly_with_every_page(site):
-    for page in ["index.html", "article/index.html", "openeurollm/index.html", "webinar/index.html",
-                 "speakers/index.html", "sign-up/index.html", "about/index.html",
-                 "about/privacy/index.html", "about/accessibility/index.html", "404.html"]:
-        assert (site / page).is_file(), page
+    for page in PAGES:
+        assert built(site, page).is_file(), page
+    assert (site / "404.html").is_file()
 
 
-def test_a_broken_internal_link_fails_the_build_and_names_the_page(project, tmp_path):
-    replace_in(project / "docs" / "en" / "webinar.md", "(speakers.md)", "(speakrs.md)")
-    result = build(project, tmp_path / "out")
-    assert result.returncode == 1
-    assert "docs/en/webinar.md' contains a link 'speakrs.md'" in result.stderr
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory) -> subprocess.CompletedProcess:
+    """One build of a project copy with three mistakes an editor can make. A
+    strict build reports every warning before it stops, so one build shows that
+    each is caught, and named."""
+    project = copy_project(tmp_path_factory.mktemp("broken") / "project")
+    replace_in(project / EN / "webinar.md", "(speakers.md)", "(speakrs.md)")
+    replace_in(project / EN / "sign-up.md", "article.md#rules", "article.md#rulez")
+    shutil.copy(project / EN / "webinar.md", project / EN / "webinar-copy.md")
+    return build(project, project / "out")
 
 
-def test_a_broken_anchor_fails_the_build_and_names_the_page(project, tmp_path):
-    replace_in(project / "docs" / "en" / "sign-up.md", "article.md#rules", "article.md#rulez")
-    result = build(project, tmp_path / "out")
-    assert result.returncode == 1
-    assert "docs/en/sign-up.md' contains a link 'article.md#rulez'" in result.stderr
+def test_a_broken_build_fails(broken):
+    assert broken.returncode == 1
+
+
+def test_a_page_missing_from_the_navigation_fails_the_build_and_is_named(broken):
+    """mkdocs.yml's `validation: omitted_files: warn`, with strict, makes this an error."""
+    assert "not included in the \"nav\" configuration:\n    - " + f"{EN}/webinar-copy.md\n" in broken.stderr
+
+
+def test_a_broken_internal_link_fails_the_build_and_names_the_page(broken):
+    assert f"{EN}/webinar.md' contains a link 'speakrs.md'" in broken.stderr
+
+
+def test_a_broken_anchor_fails_the_build_and_names_the_page(broken):
+    """mkdocs.yml's `validation: anchors: warn`: MkDocs alone would only log it."""
+    assert f"{EN}/sign-up.md' contains a link 'article.md#rulez'" in broken.stderr
 
 
 def test_a_missing_shared_link_snippet_fails_the_build(project, tmp_path):
@@ -40,7 +56,7 @@ def test_a_missing_shared_link_snippet_fails_the_build(project, tmp_path):
 
 def test_a_second_language_needs_one_file_and_one_folder(project, tmp_path):
     """Add a throwaway language exactly as languages/README.md says, and nothing else."""
-    shutil.copytree(project / "docs" / "en", project / "docs" / "fr")
+    shutil.copytree(project / EN, project / "docs" / "fr")
     example = (ROOT / "languages" / "README.md").read_text(encoding="utf-8")
     config = re.search(r"```yaml\n(.*?)```", example, re.S).group(1)
     config = "\n".join(line[3:] for line in config.splitlines())  # the README indents it
@@ -56,7 +72,7 @@ def test_a_second_language_needs_one_file_and_one_folder(project, tmp_path):
     assert '<html lang="fr"' in other or "<html lang=fr" in other
     assert '<link rel="canonical" href="https://example.org/project/fr/speakers/">' in other
     assert "/edit/main/docs/fr/speakers.md" in other
-    assert "/edit/main/docs/en/speakers.md" in english
+    assert f"/edit/main/{EN}/speakers.md" in english
     for page in (english, other):
         # The language selector links both languages, under the project's path.
         assert 'href="/project/" hreflang="en"' in page

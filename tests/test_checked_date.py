@@ -7,17 +7,16 @@ import datetime
 import json
 
 import pytest
-from conftest import PAGES, ROOT, build, built, check
+from check_content import front_matter
+from conftest import EN, PAGES, ROOT, build, built, check, replace_in
 from html_page import HtmlPage
-from scripts_path import front_matter
-from test_content import replace_in
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
 
 
 def checked_of(page: str) -> datetime.date:
-    meta, problems = front_matter(ROOT / "docs" / "en" / page)
+    meta, problems = front_matter(ROOT / EN / page)
     assert problems == []
     return datetime.date.fromisoformat(meta["checked"])
 
@@ -40,19 +39,19 @@ def test_search_engines_get_the_checked_date_as_the_last_change(site, page):
 
 
 def test_make_check_prints_every_pages_date_and_lists_the_stale_ones(project):
-    replace_in(project / "docs" / "en" / "speakers.md", "checked: 2026-11-27", "checked: 2024-05-02")
+    replace_in(project / EN / "speakers.md", "checked: 2026-11-27", "checked: 2024-05-02")
     result = check(project)
     assert result.returncode == 0, result.stderr
     for page in PAGES:
         date = "2024-05-02" if page == "speakers.md" else checked_of(page).isoformat()
-        assert f"  {date}  docs/en/{page}" in result.stdout
+        assert f"  {date}  {EN}/{page}" in result.stdout
     stale = result.stdout.split("Not checked for more than a year", 1)[1]
     assert "docs/en/speakers.md: last checked 2024-05-02" in stale
     assert "docs/en/article.md" not in stale
 
 
 def test_a_page_without_a_checked_date_is_named(project):
-    replace_in(project / "docs" / "en" / "webinar.md", "checked: 2026-11-27\n", "")
+    replace_in(project / EN / "webinar.md", "checked: 2026-11-27\n", "")
     result = check(project)
     assert result.returncode == 1
     assert "docs/en/webinar.md:2: front matter 'checked' is a required property; add it" in result.stderr
@@ -60,7 +59,7 @@ def test_a_page_without_a_checked_date_is_named(project):
 
 @pytest.mark.parametrize("written", ["27 November 2026", "2026-11-31", "2026/11/27", "26-11-27"])
 def test_a_malformed_checked_date_is_named_with_its_line(project, written):
-    page = project / "docs" / "en" / "openeurollm.md"
+    page = project / EN / "openeurollm.md"
     replace_in(page, "checked: 2026-11-27", f"checked: {written}")
     line = page.read_text(encoding="utf-8").splitlines().index(f"checked: {written}") + 1
     result = check(project)
@@ -70,7 +69,7 @@ def test_a_malformed_checked_date_is_named_with_its_line(project, written):
 
 
 def test_a_checked_date_in_the_future_is_named(project):
-    page = project / "docs" / "en" / "article.md"
+    page = project / EN / "article.md"
     tomorrow = datetime.date.today() + datetime.timedelta(days=1)
     replace_in(page, "checked: 2026-11-27", f"checked: {tomorrow}")
     line = page.read_text(encoding="utf-8").splitlines().index(f"checked: {tomorrow}") + 1

@@ -11,8 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
-from test_content import replace_in
+from conftest import EN, PAGES, ROOT, page_url, replace_in
 
 LYCHEE = Path(sys.executable).parent / "lychee"
 
@@ -31,12 +30,12 @@ def explained(result: subprocess.CompletedProcess, site: Path) -> str:
     # Addresses as the site's own ("/speakers/"), pages as paths in the build.
     report = (result.stdout + result.stderr).replace(f"file://{site}/", "/").replace(f"{site}/", "")
 
+    sources = {f"{page_url(page)}index.html": f"{EN}/{page}" for page in PAGES}
+
     def source(match: re.Match) -> str:
         page = match.group(1)
-        stem = page.removesuffix("index.html").rstrip("/") or "index"
-        for candidate in (f"docs/en/{stem}.md", f"docs/en/{stem}/index.md"):
-            if (ROOT / candidate).is_file():
-                return f"[{page}] (built from {candidate} and the templates in overrides/):"
+        if page in sources:
+            return f"[{page}] (built from {sources[page]} and the templates in overrides/):"
         return f"[{page}] (built from the templates in overrides/):"
 
     return re.sub(r"^\[(\S+\.html)\]:", source, report, flags=re.M) + (
@@ -61,7 +60,7 @@ def test_a_broken_link_in_a_built_page_is_named(site, server_url, tmp_path):
     result = lychee(copy, server_url)
     assert result.returncode == 2
     report = explained(result, copy)
-    assert "[webinar/index.html] (built from docs/en/webinar.md" in report
+    assert f"[webinar/index.html] (built from {EN}/webinar.md" in report
     assert re.search(r"\[ERROR\] /speakrs/? \(at \d+:\d+\) \| File not found", report), report
 
 
@@ -72,5 +71,5 @@ def test_a_link_to_a_missing_anchor_in_a_built_page_is_named(site, server_url, t
     result = lychee(copy, server_url)
     assert result.returncode == 2
     report = explained(result, copy)
-    assert "[index.html] (built from docs/en/index.md" in report
+    assert f"[index.html] (built from {EN}/index.md" in report
     assert re.search(r"\[ERROR\] /speakers/?#no-such-heading \(at \d+:\d+\) \| Cannot find fragment", report), report

@@ -11,13 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
-from test_content import replace_in
+from conftest import EN, ROOT, replace_in
 
 # The virtual environment's own copies of the tools (requirements-dev.txt).
 BIN = Path(sys.executable).parent
 # Spelling: English pages only; codespell would "correct" other languages.
-SPELLED = ["docs/en"]
+SPELLED = [EN]
 # Markdown lint: every page in every language, the shared snippets, the templates
 # for editors and the Markdown that GitHub shows. Paths that do not exist are left out.
 LINTED = ["docs", "includes", "templates", "README.md", "CONTRIBUTING.md",
@@ -74,17 +73,17 @@ def test_every_allowed_word_is_one_codespell_would_flag(tmp_path):
 
 def test_a_misspelt_word_is_named_with_its_file_and_line(project):
     with_tool_settings(project)
-    page = project / "docs" / "en" / "typo.md"
+    page = project / EN / "typo.md"
     page.write_text("---\ntitle: Typo\ndescription: A page with a typo.\n---\n\n# Typo\n\nWe recieve mail.\n",
                     encoding="utf-8")
     result = codespell(project, *SPELLED)
     assert result.returncode != 0
-    assert "docs/en/typo.md:8: recieve ==> receive" in result.stdout
+    assert f"{EN}/typo.md:8: recieve ==> receive" in result.stdout
 
 
 def test_british_spelling_and_names_are_not_flagged(project):
     with_tool_settings(project)
-    (project / "docs" / "en" / "words.md").write_text(
+    (project / EN / "words.md").write_text(
         "The organisation's licence and programme, by Johan Linåker and Jan Hajič.\n", encoding="utf-8")
     result = codespell(project, *SPELLED)
     assert result.returncode == 0, result.stdout
@@ -102,13 +101,13 @@ def test_the_markdown_files_pass_the_linter():
 
 def test_a_heading_without_a_blank_line_is_named_with_its_file_and_line(project):
     with_tool_settings(project)
-    page = project / "docs" / "en" / "webinar.md"
+    page = project / EN / "webinar.md"
     text = page.read_text(encoding="utf-8")
     line = text[:text.index("\n\n## ")].count("\n") + 2  # the first "## " heading, once moved up
     replace_in(page, "\n\n## ", "\n## ")
     result = pymarkdown(project)
     assert result.returncode == 1
-    assert f"docs/en/webinar.md:{line}:1: MD022: Headings should be surrounded by blank lines." in result.stdout
+    assert f"{EN}/webinar.md:{line}:1: MD022: Headings should be surrounded by blank lines." in result.stdout
 
 
 def test_trailing_spaces_are_named_with_their_file_and_line(project):

@@ -8,10 +8,9 @@ import shutil
 from html.parser import HTMLParser
 
 import pytest
-from conftest import ROOT, build, built, check, url_of
+from conftest import EN, ROOT, build, built, check, replace_in, url_of
 from html_page import HtmlPage
 from playwright.sync_api import expect
-from test_content import replace_in
 
 GLOSSARY = ROOT / "includes" / "glossary" / "en.md"
 LINE = re.compile(r"^\*\[([^\]]+)\]: (.+)$", re.M)
@@ -137,7 +136,7 @@ def test_an_abbreviation_no_page_uses_is_named(project):
 
 def add_french(project) -> None:
     """A throwaway French site, as languages/README.md describes it."""
-    shutil.copytree(project / "docs" / "en", project / "docs" / "fr")
+    shutil.copytree(project / EN, project / "docs" / "fr")
     example = (ROOT / "languages" / "README.md").read_text(encoding="utf-8")
     config = re.search(r"```yaml\n(.*?)```", example, re.S).group(1)
     config = "\n".join(line[3:] for line in config.splitlines()).split("nav:")[0]

@@ -7,14 +7,15 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from conftest import PAGES, ROOT, built, signup_address, url_of
+from check_content import front_matter
+from conftest import EN, PAGES, ROOT, built, signup_address, url_of
 from html_page import HtmlPage
-from scripts_path import front_matter
+
 
 @pytest.mark.parametrize("page", PAGES)
 def test_page_head_and_heading(site, server_url, page):
     html = HtmlPage(built(site, page))
-    meta, _ = front_matter(ROOT / "docs" / "en" / page)
+    meta, _ = front_matter(ROOT / EN / page)
     h1 = html.find("h1")
     assert len(h1) == 1, f"{page}: {len(h1)} h1 elements"
     assert html.find("html")[0].attrs["lang"] == "en"
@@ -52,7 +53,7 @@ def test_the_sign_up_button_links_to_the_sign_up_address_in_the_pages_words(site
     buttons = [a for a in html.find("a") if "md-button--primary" in a.attrs.get("class", "")]
     assert [a.attrs["href"] for a in buttons] == [signup_address()]
     # One line of Markdown on the page gives the button its words.
-    source = (ROOT / "docs" / "en" / "sign-up.md").read_text(encoding="utf-8")
+    source = (ROOT / EN / "sign-up.md").read_text(encoding="utf-8")
     assert f"[{buttons[0].text.strip()}][signup]{{ .md-button .md-button--primary }}" in source
 
 
@@ -70,7 +71,7 @@ def test_every_page_has_an_edit_link_to_its_source_file(site, config):
     for page in PAGES:
         html = HtmlPage(built(site, page))
         edits = [a.attrs["href"] for a in html.find("a") if "md-content__button" in a.attrs.get("class", "")]
-        assert edits == [f"{config.repo_url.rstrip('/')}/edit/main/docs/en/{page}"], page
+        assert edits == [f"{config.repo_url.rstrip('/')}/edit/main/{EN}/{page}"], page
 
 
 def test_the_404_page_leads_back_to_every_section(site, config, server_url):

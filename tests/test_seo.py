@@ -9,9 +9,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import yaml
-from conftest import PAGES, ROOT, built, url_of
+from check_content import front_matter
+from conftest import EN, PAGES, ROOT, built, url_of
 from html_page import HtmlPage
-from scripts_path import front_matter
 
 
 def json_ld(site, page: str) -> list[dict]:
@@ -43,7 +43,7 @@ def test_the_original_article_has_one_address(site):
 
 def test_the_webinar_page_is_about_an_event_with_only_what_sources_say(site, server_url):
     [data] = json_ld(site, "webinar.md")
-    meta, _ = front_matter(ROOT / "docs" / "en" / "webinar.md")
+    meta, _ = front_matter(ROOT / EN / "webinar.md")
     speakers = yaml.safe_load((ROOT / "data" / "speakers.yml").read_text(encoding="utf-8"))
     assert data["@type"] == "WebPage" and data["url"] == url_of(server_url, "webinar.md")
     event = data["about"]
@@ -96,7 +96,7 @@ def test_every_page_has_a_description_and_canonical_address(site, server_url, pa
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_has_link_preview_tags_and_its_own_image(site, server_url, page):
     html = HtmlPage(built(site, page))
-    meta, _ = front_matter(ROOT / "docs" / "en" / page)
+    meta, _ = front_matter(ROOT / EN / page)
     assert html.meta(property="og:title").startswith(meta["title"]) or page == "index.md"
     assert html.meta(property="og:description") == meta["description"]
     assert html.meta(property="og:url") == url_of(server_url, page)

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, built, signup_address
+from conftest import EN, ROOT, built, copy_project, signup_address
 from html_page import HtmlPage
 from mkdocs.config import load_config
 
@@ -63,19 +63,27 @@ def for_zensical(project: Path, name: str, settings: dict) -> str:
     return name
 
 
-@pytest.fixture
-def ported(project: Path, monkeypatch) -> Path:
-    """The project copy with what must differ for Zensical (the module's docstring)."""
-    monkeypatch.setenv("SITE_URL", SITE_URL)  # read through mkdocs.yml's !ENV, by both tools
-    # Zensical draws the link-preview images too, with the font from the same
-    # .cache/ that hooks/social_fonts.py fills for MkDocs.
+def port(project: Path) -> Path:
+    """The project copy with what must differ for Zensical (the module's docstring).
+    Zensical draws the link-preview images too, with the font from the same
+    .cache/ that hooks/social_fonts.py fills for MkDocs (hook_settings runs it)."""
     hook_settings(project)
     return project
 
 
-@pytest.fixture
-def zensical_site(ported: Path) -> tuple[Path, subprocess.CompletedProcess]:
-    """The English site built by Zensical from the project copy, as README describes."""
+@pytest.fixture(scope="module")
+def site_url():
+    """SITE_URL, read through mkdocs.yml's !ENV by both tools."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITE_URL", SITE_URL)
+        yield SITE_URL
+
+
+@pytest.fixture(scope="module")
+def zensical_site(site_url, tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The English site built by Zensical from a copy of the project, as README
+    describes, once for every test that only reads it."""
+    ported = port(copy_project(tmp_path_factory.mktemp("zensical") / "project"))
     config = for_zensical(ported, "zensical.yml", {"INHERIT": "mkdocs.yml", **hook_settings(ported)})
     return ported / "site", zensical(ported, config)
 
@@ -84,7 +92,7 @@ def test_zensical_builds_the_main_pages_with_their_headings(zensical_site, site)
     out, result = zensical_site
     assert result.returncode == 0, result.stdout + result.stderr
     for page in MAIN_PAGES:
-        assert built(out, page).is_file(), f"Zensical wrote no page for docs/en/{page}"
+        assert built(out, page).is_file(), f"Zensical wrote no page for {EN}/{page}"
         ours, theirs = HtmlPage(built(out, page)), HtmlPage(built(site, page))
         h1 = [e.text.strip() for e in ours.find("h1")]
         assert len(h1) == 1 and h1 == [e.text.strip() for e in theirs.find("h1")], (page, h1)
@@ -96,7 +104,7 @@ def test_zensical_keeps_the_address_the_edit_link_and_the_sign_up_button(zensica
     assert result.returncode == 0, result.stdout + result.stderr
     page = HtmlPage(built(out, "webinar.md"))
     assert page.find("link", rel="canonical")[0].attrs["href"] == f"{SITE_URL}webinar/"
-    assert page.find("a", rel="edit")[0].attrs["href"].endswith("/edit/main/docs/en/webinar.md")
+    assert page.find("a", rel="edit")[0].attrs["href"].endswith(f"/edit/main/{EN}/webinar.md")
     sign_up = built(out, "sign-up.md").read_text(encoding="utf-8")
     assert f'href="{signup_address()}"' in sign_up
 
@@ -120,13 +128,14 @@ def test_zensical_copies_robots_txt_without_rendering_it(zensical_site):
     assert "{{" in template and (out / "robots.txt").read_text(encoding="utf-8") == template
 
 
-def test_a_language_builds_from_a_file_at_the_root_not_from_languages(ported):
+def test_a_language_builds_from_a_file_at_the_root_not_from_languages(site_url, project):
     """languages/fr.yml as languages/README.md shows it, then the same at the root."""
+    ported = port(project)
     readme = (ROOT / "languages" / "README.md").read_text(encoding="utf-8")
     config = re.search(r"```yaml\n(.*?)```", readme, re.S).group(1)
     config = "\n".join(line[3:] for line in config.splitlines()).split("nav:")[0]
     (ported / "languages" / "fr.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(ported / "docs" / "en", ported / "docs" / "fr")
+    shutil.copytree(ported / EN, ported / "docs" / "fr")
 
     inside = zensical(ported, "languages/fr.yml")
     assert inside.returncode != 0
