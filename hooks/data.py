@@ -1,5 +1,5 @@
 """Makes the language-neutral facts in data/*.yml available to templates as
-config.extra.facts.<file name>, so every language shares one copy of them
+config.extra.data.<file name>, so every language shares one copy of them
 (the speakers' structured data comes from data/speakers.yml this way)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def on_config(config, **kwargs):
-    config.extra["facts"] = {
+    config.extra["data"] = {
         path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(DATA.glob("*.yml"))
     }
     return config
