@@ -22,6 +22,7 @@ drawing (README, "Moving to Zensical").
 from __future__ import annotations
 
 import datetime
+import logging
 import os
 import re
 import sys
@@ -44,6 +45,7 @@ from check_data import check_data, figure_data  # noqa: E402
 LOCALES = {"en": "en_IE", "pt": "pt_PT"}
 FIGURE = re.compile(r'<figure class="oss-figure" data-figure="(?P<name>[a-z]+)">(?P<inner>.*?)</figure>', re.S)
 
+log = logging.getLogger("mkdocs.hooks.figures")
 _state: dict = {}
 
 
@@ -110,8 +112,11 @@ class Words:
 
 def on_config(config, **kwargs):
     problems = check_data(ROOT)
+    # One log line per problem, so that scripts/build_site.py shows each with its file and line.
+    for problem in problems:
+        log.error(problem.show(ROOT))
     if problems:
-        raise PluginError("The figures' data or words are wrong:\n" + "\n".join(p.show(ROOT) for p in problems))
+        raise PluginError(f"{len(problems)} problem(s) in the figures' data or words; see above")
     _state["data"], _ = figure_data(ROOT)
     # Autoescaped: the words come from pages, and only the drawing is markup.
     _state["env"] = jinja2.Environment(loader=jinja2.FileSystemLoader(config.theme.dirs), autoescape=True,

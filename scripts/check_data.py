@@ -160,6 +160,16 @@ def ids_needing_words(data: dict) -> dict[tuple[str, str], list[str]]:
     }
 
 
+def key_line(text: str, keys: list[str]) -> int:
+    """The line (from 0) of the last of these nested keys in a YAML text: where
+    words are missing, the key that should hold them, not its first entry."""
+    node, line = yaml.compose(text), 0
+    for key in keys:
+        pair = next(((k, v) for k, v in node.value if k.value == key), None)
+        line, node = pair[0].start_mark.line, pair[1]
+    return line
+
+
 def page_problems(root: Path, data: dict) -> list[Problem]:
     """Every figure a page shows is one we draw, and the page gives all its words."""
     schema = validator(root, "figure-words.schema.json")
@@ -193,7 +203,7 @@ def page_problems(root: Path, data: dict) -> list[Problem]:
                 if figure != name or not isinstance(given, dict):
                     continue
                 for missing in [i for i in ids if i not in given]:
-                    problems.append(Problem(page, 2 + line_of(head, ["figures", name, key]),
+                    problems.append(Problem(page, 2 + key_line(head, ["figures", name, key]),
                                             f"front matter 'figures.{name}.{key}' has no words for '{missing}' from data/; add them"))
     return problems
 
