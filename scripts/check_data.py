@@ -7,16 +7,14 @@
   gives the figure's words in its front matter (figures.NAME), one per entry in
   data/, so a missing word in any language is named with its file and line.
 
-scripts/check_content.py runs this; hooks/figures.py runs it before drawing.
-
-    python scripts/check_data.py [ROOT]     # exits 1 and lists the problems
+scripts/check_content.py (make check) runs this and prints what it finds;
+hooks/figures.py runs it before drawing, so a build stops at the same problems.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -212,17 +210,3 @@ def check_data(root: Path = ROOT) -> list[Problem]:
     data, problems = figure_data(root)
     return problems or page_problems(root, data)
 
-
-def main(root: Path) -> int:
-    problems = check_data(root)
-    for problem in problems:
-        print(problem.show(root), file=sys.stderr)
-    if problems:
-        print(f"\n{len(problems)} problem(s) in data/ or the figures' words.", file=sys.stderr)
-        return 1
-    print("Figure data checks passed.")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT))

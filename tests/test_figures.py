@@ -268,41 +268,31 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_a_date_that_does_not_exist_is_named_with_file_and_line(project):
-    timeline = project / "data" / "timeline.yml"
-    edit(timeline, "date: 2025-01-30", "date: 2025-02-30")
+# Each: the file, what an editor got wrong (old -> new), the text on the line to
+# name, and what the check says there.
+MISTAKES = {
+    "a date that does not exist": (
+        "data/timeline.yml", "date: 2025-01-30", "date: 2025-02-30", "2025-02-30",
+        "entry 5 (eosa-launch): 'date': '2025-02-30' is not a date that exists; write it as YYYY-MM-DD"),
+    "a partner without a country": (
+        "data/partners.yml", "  name: LightOn\n  country: FR\n", "  name: LightOn\n", "- id: lighton",
+        "entry 5 (lighton): 'country' is a required property; add it"),
+    "a source that is not a web address": (
+        "data/openeurollm.yml", "    - https://babl.ai/?p=7029", "    - babl.ai", "    - babl.ai",
+        "'budget.sources.1': 'babl.ai' must be a full web address starting with https://"),
+    "a missing word for an entry": (
+        "docs/en/timeline.md", "      cra-in-force: The Cyber Resilience Act enters into force.\n", "", "    events:",
+        "front matter 'figures.timeline.events' has no words for 'cra-in-force' from data/; add them"),
+}
+
+
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_a_broken_entry_is_named_with_file_and_line(project, mistake):
+    name, old, new, on_line, message = MISTAKES[mistake]
+    edit(project / name, old, new)
     result = check(project)
     assert result.returncode == 1
-    line = line_with(timeline, "2025-02-30")
-    assert (f"data/timeline.yml:{line}: entry 5 (eosa-launch): 'date': '2025-02-30' is not a date that exists; "
-            "write it as YYYY-MM-DD") in result.stderr
-
-
-def test_a_partner_without_a_country_is_named_with_file_and_line(project):
-    partners = project / "data" / "partners.yml"
-    edit(partners, "  name: LightOn\n  country: FR\n", "  name: LightOn\n")
-    result = check(project)
-    assert result.returncode == 1
-    line = line_with(partners, "- id: lighton")
-    assert f"data/partners.yml:{line}: entry 5 (lighton): 'country' is a required property; add it" in result.stderr
-
-
-def test_a_source_that_is_not_a_web_address_is_named(project):
-    numbers = project / "data" / "openeurollm.yml"
-    edit(numbers, "    - https://babl.ai/?p=7029", "    - babl.ai")
-    result = check(project)
-    assert result.returncode == 1
-    line = line_with(numbers, "    - babl.ai")
-    assert f"data/openeurollm.yml:{line}: 'budget.sources.1': 'babl.ai' must be a full web address starting with https://" in result.stderr
-
-
-def test_a_missing_word_for_a_figure_is_named_with_file_and_line(project):
-    page = project / "docs" / "en" / "timeline.md"
-    edit(page, "      cra-in-force: The Cyber Resilience Act enters into force.\n", "")
-    result = check(project)
-    assert result.returncode == 1
-    line = line_with(page, "    events:")
-    assert f"docs/en/timeline.md:{line}: front matter 'figures.timeline.events' has no words for 'cra-in-force' from data/; add them" in result.stderr
+    assert f"{name}:{line_with(project / name, on_line)}: {message}" in result.stderr
 
 
 def test_an_unknown_figure_is_named_and_stops_the_build(project):
