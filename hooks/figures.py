@@ -118,6 +118,9 @@ def on_config(config, **kwargs):
     if problems:
         raise PluginError(f"{len(problems)} problem(s) in the figures' data or words; see above")
     _state["data"], _ = figure_data(ROOT)
+    # The same files in config.extra.data (hooks/data.py) with their dates as
+    # text, as checked: PyYAML's date objects stop Zensical reading extra.
+    config.extra["data"].update(_state["data"])
     # Autoescaped: the words come from pages, and only the drawing is markup.
     _state["env"] = jinja2.Environment(loader=jinja2.FileSystemLoader(config.theme.dirs), autoescape=True,
                                        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
