@@ -7,7 +7,8 @@
 - every language has the same pages as English (a missing translation is named);
 - every languages/<code>.yml points at its own folders;
 - data/speakers.yml against schemas/speakers.schema.json, and every language's
-  speakers page against it (the heading id, the name and the profile link).
+  speakers page against it (the heading id, the name and the profile link);
+- the figures' data and words (scripts/check_data.py).
 
     python scripts/check_content.py [ROOT]     # exits 1 and lists the problems
 
@@ -268,7 +269,9 @@ def check_speakers(root: Path) -> list[Problem]:
 
 
 def check(root: Path = ROOT) -> list[Problem]:
-    return check_pages(root) + check_languages(root) + check_speakers(root) + check_glossaries(root)
+    from check_data import check_data  # the figures' data and words; it imports this module
+    return (check_pages(root) + check_languages(root) + check_speakers(root) + check_glossaries(root)
+            + check_data(root))
 
 
 def report_checked(root: Path) -> None:
