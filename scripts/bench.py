@@ -124,14 +124,17 @@ def write_stock_config(folder: Path) -> Path:
     return config
 
 
-def write_languages_config(folder: Path, base: Path, count: int) -> Path:
+def write_languages_config(base: Path, count: int) -> Path:
     """A throwaway configuration: base plus a selector of count languages, each
-    with its hreflang alternate, as 24 language builds will give every page."""
+    with its hreflang alternate, as 24 language builds will give every page.
+    It sits next to mkdocs.yml, as relative paths resolve against it; build()
+    removes it."""
     codes = list(EU_LANGUAGES)[:count]
     alternate = [{"name": EU_LANGUAGES[code], "link": "/" if code == "en" else f"/{code}/", "lang": code}
                  for code in codes]
-    config = folder / f"{base.stem}-languages.yml"
-    config.write_text(f"INHERIT: {base}\n" + json.dumps({"extra": {"alternate": alternate}}), encoding="utf-8")
+    config = ROOT / f".bench-{base.stem}-languages.yml"
+    config.write_text(f"INHERIT: {base}\nextra:\n  alternate: {json.dumps(alternate, ensure_ascii=False)}\n",
+                      encoding="utf-8")
     return config
 
 
@@ -155,8 +158,12 @@ def serve(folder: Path) -> str:
 
 def build(config: Path, out: Path, site_url: str) -> None:
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(out)],
-                   cwd=ROOT, env=env, check=True)
+    try:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(out)],
+                       cwd=ROOT, env=env, check=True)
+    finally:
+        if config.name.startswith(".bench-"):
+            config.unlink()
 
 
 def lighthouse(url: str, report: Path) -> dict:
@@ -331,7 +338,7 @@ def main() -> int:
             folders[label] = OUT / label.replace(" ", "-").replace(",", "")
             folders[label].mkdir(exist_ok=True)
             sites[label] = serve(folders[label])
-            build(write_languages_config(OUT, config, LANGUAGES), folders[label], sites[label])
+            build(write_languages_config(config, LANGUAGES), folders[label], sites[label])
             serve_languages(folders[label], LANGUAGES)
         measured += [(f"article/ ({LANGUAGES} languages)", f"{name}, {LANGUAGES} languages", "article/")
                      for name in configs]
