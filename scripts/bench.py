@@ -52,7 +52,8 @@ STOCK_FONT_BYTES = {"roboto 300": 22072, "roboto 400": 21884, "roboto 700": 2224
                     "roboto 400 italic": 23672, "roboto mono 400": 12680}
 # The budget every page of this site is held to, after issue 11 (see the report).
 TARGETS = "performance >= stock's; TBT <= stock's; FCP <= 1.0 s; CLS 0; bytes online <= stock's; " \
-          "requests before first paint: the page and one stylesheet; a11y, best practices, SEO 100"
+          "requests a first paint can wait for (page, stylesheets, scripts, fonts) started before it: the page and " \
+          "one stylesheet; a11y, best practices, SEO 100"
 
 # Stock Material: the same pages and Markdown extensions, the theme's defaults
 # for everything else (Roboto from Google Fonts, default palette and features).
@@ -124,13 +125,15 @@ def write_stock_config(folder: Path) -> Path:
     return config
 
 
-def write_languages_config(base: Path, count: int) -> Path:
+def write_languages_config(base: Path, count: int, site_url: str) -> Path:
     """A throwaway configuration: base plus a selector of count languages, each
     with its hreflang alternate, as 24 language builds will give every page.
+    The addresses are absolute, as hreflang wants them (Lighthouse's SEO audit
+    fails root-relative ones).
     It sits next to mkdocs.yml, as relative paths resolve against it; build()
     removes it."""
     codes = list(EU_LANGUAGES)[:count]
-    alternate = [{"name": EU_LANGUAGES[code], "link": "/" if code == "en" else f"/{code}/", "lang": code}
+    alternate = [{"name": EU_LANGUAGES[code], "link": site_url if code == "en" else f"{site_url}{code}/", "lang": code}
                  for code in codes]
     config = ROOT / f".bench-{base.stem}-languages.yml"
     config.write_text(f"INHERIT: {base}\nextra:\n  alternate: {json.dumps(alternate, ensure_ascii=False)}\n",
@@ -194,8 +197,9 @@ def read_report(data: dict) -> dict:
              for task in debug.get("tasks", []) if task["duration"] >= 50]
     # data: addresses (Material's inlined icons) cost no request.
     requests = [r for r in audits["network-requests"]["details"]["items"] if not r["url"].startswith("data:")]
-    before_paint = [short(r["url"], page_url) for r in requests
-                    if r["networkRequestTime"] < observed["observedFirstContentfulPaint"]]
+    early = [r for r in requests if r["networkRequestTime"] < observed["observedFirstContentfulPaint"]]
+    # The kinds a first paint can wait for; a favicon ("Other") never holds it up.
+    blocking = [short(r["url"], page_url) for r in early if r["resourceType"] in ("Document", "Stylesheet", "Script", "Font")]
     summary = {item["resourceType"]: item["transferSize"] / 1024 for item in audits["resource-summary"]["details"]["items"]}
     return {
         **{name: round(data["categories"][key]["score"] * 100) for name, key in
@@ -207,7 +211,8 @@ def read_report(data: dict) -> dict:
         "kb": audits["total-byte-weight"]["numericValue"] / 1024,
         "bytes": summary,
         "requests": len(requests),
-        "before_paint": before_paint,
+        "before_paint": [short(r["url"], page_url) for r in early],
+        "blocking_before_paint": blocking,
         "tasks": tasks,
         "mainthread": {item["group"]: item["duration"] for item in audits["mainthread-work-breakdown"]["details"]["items"]},
         "bootup": {short(item["url"], page_url): item["total"] for item in audits["bootup-time"]["details"]["items"]},
@@ -303,7 +308,7 @@ def verdicts(rows: list[tuple[str, str, dict]], ours: str, stock: str) -> list[s
             ("performance", me["perf"] >= them["perf"]), ("TBT", me["tbt"] <= them["tbt"]),
             ("FCP", me["fcp"] <= 1.0 and me["fcp"] <= them["fcp"]), ("LCP", me["lcp"] <= them["lcp"]),
             ("CLS", me["cls"] == 0), ("bytes", me["online"] <= them["online"]),
-            ("requests before first paint", len(me["before_paint"]) <= 2),
+            ("requests before first paint", len(me["blocking_before_paint"]) <= 2),
             ("a11y/best practices/SEO", min(me["a11y"], me["bp"], me["seo"]) == 100)] if not ok]
         lines.append(f"- {page}: " + ("every target met" if not misses else "MISSED: " + ", ".join(misses)))
     mine = [r for page, n, r in rows if n == ours and "languages" not in page]
@@ -338,7 +343,7 @@ def main() -> int:
             folders[label] = OUT / label.replace(" ", "-").replace(",", "")
             folders[label].mkdir(exist_ok=True)
             sites[label] = serve(folders[label])
-            build(write_languages_config(config, LANGUAGES), folders[label], sites[label])
+            build(write_languages_config(config, LANGUAGES, sites[label]), folders[label], sites[label])
             serve_languages(folders[label], LANGUAGES)
         measured += [(f"article/ ({LANGUAGES} languages)", f"{name}, {LANGUAGES} languages", "article/")
                      for name in configs]
@@ -361,7 +366,8 @@ def main() -> int:
               "mainthread-work-breakdown and bootup-time audits, in simulated phone milliseconds. "
               "\"page\" is the HTML itself (parsing, style, layout, inline scripts); \"Unattributable\" is "
               "browser work no file is blamed for.", "", *findings(rows), "", "## Budget", "",
-              "Transferred KiB by kind, requests in all, and the requests that started before the first paint.", "",
+              "Transferred KiB by kind, requests in all, and every request that started before the first paint "
+              "(in Chromium's unthrottled timeline; the favicon's never holds the paint up).", "",
               *budget(rows), ""]
     (OUT / "results.md").write_text("\n".join(report), encoding="utf-8")
     print("\n".join(report))
