@@ -135,7 +135,7 @@ def write_languages_config(base: Path, count: int, site_url: str) -> Path:
     codes = list(EU_LANGUAGES)[:count]
     alternate = [{"name": EU_LANGUAGES[code], "link": site_url if code == "en" else f"{site_url}{code}/", "lang": code}
                  for code in codes]
-    config = ROOT / f".bench-{base.stem}-languages.yml"
+    config = ROOT / f".bench-{base.stem}-languages-{os.getpid()}.yml"  # a test may build one at the same time
     config.write_text(f"INHERIT: {base}\nextra:\n  alternate: {json.dumps(alternate, ensure_ascii=False)}\n",
                       encoding="utf-8")
     return config

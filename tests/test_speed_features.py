@@ -188,3 +188,17 @@ def test_material_mounts_its_page_components_when_loaded_late(context, served):
     page.wait_for_function("'component$' in window")
     page.mouse.wheel(0, 200)
     expect(page.locator(".md-header__title")).to_have_class(re.compile("md-header__title--active"))
+
+
+def test_the_benchmarks_language_page_builds_with_24_languages(tmp_path):
+    """make bench measures the article with a 24-language selector; its throwaway
+    configuration must keep building as mkdocs.yml changes."""
+    from scripts_path import bench
+
+    site_url = "http://127.0.0.1:8000/"
+    config = bench.write_languages_config(ROOT / "mkdocs.yml", 24, site_url)
+    bench.build(config, tmp_path / "site", site_url)
+    assert not config.exists(), "the throwaway configuration should be removed after the build"
+    page = HtmlPage(built(tmp_path / "site", "article.md"))
+    alternates = [link.attrs["href"] for link in page.find("link") if link.attrs.get("rel") == "alternate"]
+    assert len(alternates) == 24 and all(href.startswith(site_url) for href in alternates), alternates
