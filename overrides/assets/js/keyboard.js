@@ -6,8 +6,14 @@
  * it by), named after what it opens (Material's own translated names) and saying
  * whether it is open. It also names the search dialog, which Material leaves
  * without a name (axe aria-dialog-name).
+ *
+ * It runs at once, before Material's own script (which theme-loader.js starts
+ * later), and relies on Material 9.8.2's header markup: the label.md-header__button
+ * elements with for="__drawer" and for="__search", the .md-nav--primary and
+ * .md-search__input that name them, and .md-search[role=dialog];
+ * tests/test_speed_features.py fails when an upgrade changes them.
  */
-document$.subscribe(function () {
+(function () {
   var search = document.querySelector(".md-search__input");
   var dialog = document.querySelector(".md-search[role=dialog]");
   if (dialog && search) dialog.setAttribute("aria-label", search.getAttribute("aria-label"));
@@ -37,4 +43,4 @@ document$.subscribe(function () {
       if (toggle.checked && target === search) search.focus();
     });
   });
-});
+})();
