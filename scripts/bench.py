@@ -115,11 +115,9 @@ class _Body:
 
 
 def write_stock_config(folder: Path) -> Path:
-    """The stock Material configuration, in folder, with its one template."""
+    """The stock Material configuration, in folder, with an empty overrides folder."""
     overrides = folder / "stock-overrides"
     overrides.mkdir(parents=True, exist_ok=True)
-    # The sign-up page names a template; stock Material gets one that adds nothing.
-    (overrides / "sign-up.html").write_text('{% extends "main.html" %}\n', encoding="utf-8")
     config = folder / "stock.yml"
     config.write_text(STOCK_CONFIG.format(root=ROOT, overrides=overrides), encoding="utf-8")
     return config
