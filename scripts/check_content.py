@@ -290,7 +290,9 @@ def report_checked(root: Path) -> None:
 
 def main(root: Path) -> int:
     report_checked(root)
-    problems = check(root)
+    # Once each: a value can break two rules of one schema (a date's pattern and
+    # its format) that explain themselves in the same words.
+    problems = list(dict.fromkeys(check(root)))
     for problem in problems:
         print(problem.show(root), file=sys.stderr)
     if problems:

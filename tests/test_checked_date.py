@@ -67,8 +67,9 @@ def test_a_malformed_checked_date_is_named_with_its_line(project, written):
     line = page.read_text(encoding="utf-8").splitlines().index(f"checked: {written}") + 1
     result = check(project)
     assert result.returncode == 1
-    assert (f"docs/en/openeurollm.md:{line}: front matter 'checked': "
-            f"'{written}' is not a date written as YYYY-MM-DD, such as 2026-11-27") in result.stderr
+    message = (f"{EN}/openeurollm.md:{line}: front matter 'checked': "
+               f"'{written}' is not a date written as YYYY-MM-DD, such as 2026-11-27")
+    assert result.stderr.count(message) == 1, result.stderr
 
 
 def test_a_checked_date_in_the_future_is_named(project):
