@@ -95,14 +95,6 @@ def test_the_palette_toggle_switches_scheme(context, served):
     expect(body).to_have_attribute("data-md-color-scheme", "default")
 
 
-def test_the_scheme_follows_the_system_setting(browser, served):
-    context = browser.new_context(color_scheme="dark")
-    page = context.new_page()
-    page.goto(served, wait_until="load")
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    context.close()
-
-
 def test_the_menu_opens_at_phone_width(browser, served):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
