@@ -90,6 +90,14 @@ def url_of(server_url: str, page: str) -> str:
     return server_url + page_url(page)
 
 
+def line_with(path: Path, text: str) -> int:
+    """The number (from 1) of the first line of path that holds text, as a check names it."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if text in line:
+            return number
+    raise AssertionError(f"{text!r} not in {path}")
+
+
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
     """Replace text in a file, failing if the text is not there (so a test that
     breaks a file on purpose cannot pass because the file changed under it)."""

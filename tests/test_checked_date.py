@@ -9,7 +9,7 @@ import re
 
 import pytest
 from check_content import front_matter
-from conftest import EN, PAGES, ROOT, build, built, check, replace_in
+from conftest import EN, PAGES, ROOT, build, built, check, line_with, replace_in
 from html_page import HtmlPage
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -64,7 +64,7 @@ def test_a_page_without_a_checked_date_is_named(project):
 def test_a_malformed_checked_date_is_named_with_its_line(project, written):
     page = project / EN / "openeurollm.md"
     replace_in(page, "checked: 2026-11-27", f"checked: {written}")
-    line = page.read_text(encoding="utf-8").splitlines().index(f"checked: {written}") + 1
+    line = line_with(page, f"checked: {written}")
     result = check(project)
     assert result.returncode == 1
     message = (f"{EN}/openeurollm.md:{line}: front matter 'checked': "
@@ -76,7 +76,7 @@ def test_a_checked_date_in_the_future_is_named(project):
     page = project / EN / "article.md"
     tomorrow = datetime.date.today() + datetime.timedelta(days=1)
     replace_in(page, "checked: 2026-11-27", f"checked: {tomorrow}")
-    line = page.read_text(encoding="utf-8").splitlines().index(f"checked: {tomorrow}") + 1
+    line = line_with(page, f"checked: {tomorrow}")
     result = check(project)
     assert result.returncode == 1
     assert f"docs/en/article.md:{line}: front matter 'checked': {tomorrow} is in the future" in result.stderr

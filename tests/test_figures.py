@@ -13,7 +13,7 @@ import pytest
 import yaml
 from babel.dates import format_date
 from babel.numbers import format_compact_currency, format_compact_decimal
-from conftest import EN, PHONE, ROOT, build, built, check, url_of
+from conftest import EN, PHONE, ROOT, build, built, check, line_with, replace_in, url_of
 from html_page import HtmlPage
 from test_accessibility import AXE, AXE_TAGS, DESKTOP
 from test_browser import Watch
@@ -259,16 +259,6 @@ def test_the_figures_print_and_zoom(browser, served):
 
 # Bad input: a broken data entry or a missing word is named with its file and line.
 
-def line_with(path: Path, text: str) -> int:
-    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 # Each: the file, what an editor got wrong (old -> new), the text on the line to
 # name, and what the check says there.
 MISTAKES = {
@@ -290,7 +280,7 @@ MISTAKES = {
 @pytest.mark.parametrize("mistake", MISTAKES)
 def test_a_broken_entry_is_named_with_file_and_line(project, mistake):
     name, old, new, on_line, message = MISTAKES[mistake]
-    edit(project / name, old, new)
+    replace_in(project / name, old, new)
     result = check(project)
     assert result.returncode == 1
     assert f"{name}:{line_with(project / name, on_line)}: {message}" in result.stderr
@@ -298,7 +288,7 @@ def test_a_broken_entry_is_named_with_file_and_line(project, mistake):
 
 def test_an_unknown_figure_is_named_and_stops_the_build(project):
     page = project / EN / "webinar.md"
-    edit(page, 'data-figure="gradient"', 'data-figure="gradeint"')
+    replace_in(page, 'data-figure="gradient"', 'data-figure="gradeint"')
     line = line_with(page, 'data-figure="gradeint"')
     message = f"docs/en/webinar.md:{line}: there is no figure 'gradeint'"
     assert message in check(project).stderr

@@ -8,7 +8,7 @@ import shutil
 from html.parser import HTMLParser
 
 import pytest
-from conftest import EN, ROOT, build, built, check, replace_in, url_of
+from conftest import EN, ROOT, build, built, check, line_with, replace_in, url_of
 from html_page import HtmlPage
 from playwright.sync_api import expect
 
@@ -101,16 +101,12 @@ def test_tab_reaches_an_abbreviation_and_shows_its_tooltip(context, served, page
 
 # Bad input: a glossary mistake fails the check and names the file and line.
 
-def line_number(path, text: str) -> int:
-    return path.read_text(encoding="utf-8").splitlines().index(text) + 1
-
-
 def test_a_malformed_glossary_line_is_named(project):
     path = project / "includes" / "glossary" / "en.md"
     replace_in(path, "*[CRA]: Cyber", "*[CRA] Cyber")
     result = check(project)
     assert result.returncode == 1
-    number = line_number(path, next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("*[CRA]")))
+    number = line_with(path, next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("*[CRA]")))
     assert (f"includes/glossary/en.md:{number}: write each abbreviation as *[ABBREVIATION]: "
             "what it stands for") in result.stderr
 
@@ -120,8 +116,8 @@ def test_an_abbreviation_explained_twice_is_named(project):
     path.write_text(path.read_text(encoding="utf-8") + "*[EOSA]: the Academy\n", encoding="utf-8")
     result = check(project)
     assert result.returncode == 1
-    first = line_number(path, "*[EOSA]: European Open Source Academy")
-    second = line_number(path, "*[EOSA]: the Academy")
+    first = line_with(path, "*[EOSA]: European Open Source Academy")
+    second = line_with(path, "*[EOSA]: the Academy")
     assert f"includes/glossary/en.md:{second}: 'EOSA' is already explained on line {first}; keep one" in result.stderr
 
 
@@ -130,7 +126,7 @@ def test_an_abbreviation_no_page_uses_is_named(project):
     path.write_text(path.read_text(encoding="utf-8") + "*[GDPR]: General Data Protection Regulation\n", encoding="utf-8")
     result = check(project)
     assert result.returncode == 1
-    number = line_number(path, "*[GDPR]: General Data Protection Regulation")
+    number = line_with(path, "*[GDPR]: General Data Protection Regulation")
     assert f"includes/glossary/en.md:{number}: no page in docs/en/ uses 'GDPR'; remove the line" in result.stderr
 
 
