@@ -1,10 +1,10 @@
 """The glossary: one file of abbreviations per language, shown as tooltips.
 
-includes/glossary/<code>.md holds Markdown abbreviation lines (`*[CRA]: Cyber
+docs/<code>/_glossary.md holds Markdown abbreviation lines (`*[CRA]: Cyber
 Resilience Act`). mkdocs.yml appends the English one to every page through
 pymdownx.snippets; this hook
 
-- points a translation's build at its own glossary, includes/glossary/<code>.md,
+- points a translation's build at its own glossary, docs/<code>/_glossary.md,
   so each language explains its abbreviations in its own words. Until that file
   exists the build keeps the English one, and make check names it as missing,
   as it does a missing page;
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-INCLUDES = Path(__file__).resolve().parent.parent / "includes"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 BASE_LANGUAGE = "en"
 SNIPPETS = "pymdownx.snippets"
 ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
@@ -28,13 +28,13 @@ LINK = re.compile(r"(<a\b.*?</a>)", re.S)
 
 
 def glossary_file(code: str) -> str:
-    """The glossary of a language, as a path under includes/ (snippets' base_path)."""
-    return f"glossary/{code}.md"
+    """The glossary of a language, as a path under docs/ (one of snippets' base_path)."""
+    return f"{code}/_glossary.md"
 
 
 def on_config(config, **kwargs):
     code = config.theme["language"]
-    if code != BASE_LANGUAGE and (INCLUDES / glossary_file(code)).is_file():
+    if code != BASE_LANGUAGE and (DOCS / glossary_file(code)).is_file():
         snippets = config.mdx_configs.setdefault(SNIPPETS, {})
         snippets["auto_append"] = [glossary_file(code) if name == glossary_file(BASE_LANGUAGE) else name
                                    for name in snippets.get("auto_append", [])]
