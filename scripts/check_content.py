@@ -2,18 +2,24 @@
 
 - every page's front matter against schemas/page.schema.json, including the
   date its facts were last checked (`checked:`), which may not lie in the future;
-- every language's glossary, includes/glossary/<code>.md: one abbreviation a
+- every language's glossary, docs/<code>/_glossary.md: one abbreviation a
   line, each used on some page of that language;
-- every language has the same pages as English (a missing translation is named);
-- every languages/<code>.yml points at its own folders;
+- every row of languages.yml has its folder docs/<code>/ and every folder its
+  row; a translated page has an English original and records the English
+  revision it was translated from (translation:);
+- every up-to-date translation keeps its English page's facts
+  (scripts/check_translations.py);
 - data/speakers.yml against schemas/speakers.schema.json, and every language's
   speakers page against it (the heading id, the name and the profile link);
 - the figures' data and words (scripts/check_data.py).
 
     python scripts/check_content.py [ROOT]     # exits 1 and lists the problems
 
-It also prints the date each page was last checked, and lists the pages whose
-facts were not checked for more than a year (a reminder, not a failure).
+It also prints the date each page was last checked, lists the pages whose
+facts were not checked for more than a year, and lists per language the pages
+not yet translated and those whose English page has changed since (stale):
+reminders, not failures, so that an English page can change or be added
+without waiting for 23 translations.
 """
 
 from __future__ import annotations
@@ -30,9 +36,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "en"
-# mkdocs.yml is the one list of hooks. A language file INHERITs it, and MkDocs
-# reads the paths from languages/, where languages/hooks links to ../hooks; so a
-# language file that lists hooks again would only be a copy that can drift.
 # A page not checked for longer than this is listed by make check.
 STALE_AFTER = datetime.timedelta(days=365)
 # A glossary line: *[ABBREVIATION]: what it stands for.
@@ -125,7 +128,7 @@ def front_matter(path: Path) -> tuple[dict | None, list[Problem]]:
 def check_pages(root: Path) -> list[Problem]:
     validator = load_schema(root, "page.schema.json")
     problems = []
-    for page in sorted((root / "docs").glob("*/**/*.md")):
+    for page in pages_everywhere(root):
         data, found = front_matter(page)
         problems += found
         if data is not None:
@@ -151,22 +154,30 @@ def checked_date(data: dict | None) -> datetime.date | None:
 
 def checked_dates(root: Path) -> list[tuple[Path, datetime.date | None]]:
     """Every page with the date its facts were last checked."""
-    return [(page, checked_date(front_matter(page)[0])) for page in sorted((root / "docs").glob("*/**/*.md"))]
+    return [(page, checked_date(front_matter(page)[0])) for page in pages_everywhere(root)]
+
+
+def pages_everywhere(root: Path) -> list[Path]:
+    """Every language's pages; a language's own files (_glossary.md) are not pages."""
+    return sorted(page for page in (root / "docs").glob("*/**/*.md") if not page.name.startswith("_"))
 
 
 def language_codes(root: Path) -> list[str]:
-    return [BASE] + [config.stem for config in sorted((root / "languages").glob("*.yml"))]
+    """The codes of languages.yml, English first."""
+    rows = yaml.safe_load((root / "languages.yml").read_text(encoding="utf-8")) or []
+    return [BASE] + [row["code"] for row in rows if row["code"] != BASE]
 
 
 def check_glossaries(root: Path) -> list[Problem]:
-    """Each language's glossary: well-formed lines, no abbreviation twice, none unused."""
+    """Each language's glossary: well-formed lines, no abbreviation twice, none
+    unused. A language without one yet shows English's (listed as missing)."""
     problems = []
     for code in language_codes(root):
-        glossary = root / "includes" / "glossary" / f"{code}.md"
+        glossary = root / "docs" / code / "_glossary.md"
         if not glossary.is_file():
-            problems.append(Problem(glossary, 1, f"this glossary is missing; copy includes/glossary/{BASE}.md and translate it"))
             continue
-        pages = " ".join(page.read_text(encoding="utf-8") for page in (root / "docs" / code).glob("**/*.md"))
+        pages = " ".join(page.read_text(encoding="utf-8") for page in (root / "docs" / code).glob("**/*.md")
+                         if not page.name.startswith("_"))
         seen: dict[str, int] = {}
         in_comment = False
         for number, line in enumerate(glossary.read_text(encoding="utf-8").splitlines(), start=1):
@@ -184,48 +195,57 @@ def check_glossaries(root: Path) -> list[Problem]:
             if abbreviation in seen:
                 problems.append(Problem(glossary, number, f"'{abbreviation}' is already explained on line {seen[abbreviation]}; keep one"))
             seen.setdefault(abbreviation, number)
-            if not re.search(rf"\b{re.escape(abbreviation)}\b", pages):
+            if not re.search(rf"(?<!\w){re.escape(abbreviation)}(?!\w)", pages):
                 problems.append(Problem(glossary, number, f"no page in docs/{code}/ uses '{abbreviation}'; remove the line"))
     return problems
 
 
 def pages_of(folder: Path) -> set[str]:
-    return {page.relative_to(folder).as_posix() for page in folder.glob("**/*.md")}
+    """A language's pages, without its own files (_language.yml, _glossary.md...)."""
+    return {page.relative_to(folder).as_posix() for page in folder.glob("**/*.md") if not page.name.startswith("_")}
+
+
+def translation_status(root: Path, code: str) -> dict[str, list]:
+    """A language's pages not yet translated, and those translated from an
+    older English page: (page, recorded revision, English revision now)."""
+    from check_translations import revision  # scripts/ is on the path
+    english, folder = root / "docs" / BASE, root / "docs" / code
+    status = {"missing": sorted(pages_of(english) - pages_of(folder)), "stale": []}
+    for uri in sorted(pages_of(folder) & pages_of(english)):
+        record = (front_matter(folder / uri)[0] or {}).get("translation")
+        now = revision(english / uri)
+        if isinstance(record, dict) and str(record.get("source")) != now:
+            status["stale"].append((uri, str(record.get("source")), now))
+    return status
 
 
 def check_languages(root: Path) -> list[Problem]:
+    """Rows and folders match; every translated page has an English original,
+    records its translation, and keeps the English facts if it is up to date."""
+    from check_translations import check_language_files, check_page
     problems = []
+    table = root / "languages.yml"
+    codes = language_codes(root)
+    for folder in sorted(p for p in (root / "docs").iterdir() if p.is_dir()):
+        if folder.name not in codes:
+            problems.append(Problem(table, 1, f"docs/{folder.name}/ has no row here; add one (see CONTRIBUTING.md, Translating)"))
     english = pages_of(root / "docs" / BASE)
-    for config in sorted((root / "languages").glob("*.yml")):
-        code = config.stem
-        try:
-            data = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
-        except yaml.YAMLError as error:
-            problems.append(Problem(config, 1, f"not valid YAML: {error}"))
-            continue
-        expected = {
-            "INHERIT": "../mkdocs.yml",
-            "docs_dir": f"../docs/{code}",
-            "site_dir": f"../site/{code}",
-        }
-        for key, value in expected.items():
-            if data.get(key) != value:
-                problems.append(Problem(config, 1, f"'{key}' must be '{value}' (see languages/README.md)"))
-        theme = data.get("theme") or {}
-        if theme.get("language") != code:
-            problems.append(Problem(config, 1, f"'theme.language' must be '{code}', the file's name"))
-        if theme.get("custom_dir") != "../overrides":
-            problems.append(Problem(config, 1, "'theme.custom_dir' must be '../overrides'"))
-        if "hooks" in data:
-            problems.append(Problem(config, 1, "remove 'hooks': every language runs mkdocs.yml's hooks"))
+    for code in codes[1:]:
         folder = root / "docs" / code
         if not folder.is_dir():
-            problems.append(Problem(config, 1, f"there is no folder docs/{code}/ for this language"))
+            problems.append(Problem(table, 1, f"the language '{code}' has no folder docs/{code}/"))
             continue
-        for missing in sorted(english - pages_of(folder)):
-            problems.append(Problem(folder / missing, 1, f"this translation is missing; translate docs/{BASE}/{missing}"))
         for extra in sorted(pages_of(folder) - english):
             problems.append(Problem(folder / extra, 1, f"this page has no English original docs/{BASE}/{extra}; every language has the same pages"))
+        stale = {uri for uri, _, _ in translation_status(root, code)["stale"]}
+        for uri in sorted(pages_of(folder) & english):
+            data = front_matter(folder / uri)[0]
+            if data is not None and "translation" not in data:
+                problems.append(Problem(folder / uri, 2, "add 'translation:' with 'source:' (the first 12 characters of "
+                                        f"`git hash-object docs/{BASE}/{uri}`) and 'date:', the day it was translated"))
+            elif data is not None and uri not in stale:
+                problems += [Problem(root / path, line, message) for path, line, message in check_page(root, code, uri)]
+        problems += [Problem(root / path, line, message) for path, line, message in check_language_files(root, code)]
     return problems
 
 
@@ -288,8 +308,27 @@ def report_checked(root: Path) -> None:
             print(f"  {page.relative_to(root)}: last checked {checked}")
 
 
+def report_translations(root: Path) -> None:
+    """Per language, what a translator has to do: missing and stale pages and files."""
+    print("Translations (missing pages show the English text under a notice; stale ones, a notice):")
+    for code in language_codes(root)[1:]:
+        folder = root / "docs" / code
+        if not folder.is_dir():
+            continue
+        status = translation_status(root, code)
+        files = [name for name in ("_language.yml", "_glossary.md", "_terms.yml") if not (folder / name).is_file()]
+        if not (status["missing"] or status["stale"] or files):
+            print(f"  {code}: up to date")
+            continue
+        for uri in status["missing"] + files:
+            print(f"  {code}: missing   docs/{code}/{uri}: translate docs/{BASE}/{uri}")
+        for uri, old, now in status["stale"]:
+            print(f"  {code}: stale     docs/{code}/{uri}: see `git diff {old} {now}`, update it, then set source: {now}")
+
+
 def main(root: Path) -> int:
     report_checked(root)
+    report_translations(root)
     # Once each: a value can break two rules of one schema (a date's pattern and
     # its format) that explain themselves in the same words.
     problems = list(dict.fromkeys(check(root)))
