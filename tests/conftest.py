@@ -23,16 +23,21 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 
-def _mkdocs_yml(key: str) -> str:
-    """A plain top-level value of mkdocs.yml, read without running its tags (!ENV, !!python)."""
+def _mkdocs_yml_default(key: str) -> str:
+    """The default of a top-level `key: !ENV [NAME, default]` of mkdocs.yml, read
+    without running its tags: the value a build without SITE_LANGUAGE uses."""
     tree = yaml.compose((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    return next(value.value for name, value in tree.value if name.value == key)
+    node = next(value for name, value in tree.value if name.value == key)
+    return node.value[-1].value
 
 
 # The English pages' folder as mkdocs.yml names it ("docs/en"), the one place it is written.
-EN = _mkdocs_yml("docs_dir")
-# The English pages, as paths under that folder.
-PAGES = sorted(p.relative_to(ROOT / EN).as_posix() for p in (ROOT / EN).glob("**/*.md"))
+EN = _mkdocs_yml_default("docs_dir")
+# The languages of languages.yml, English first, and the other languages.
+LANGUAGES = yaml.safe_load((ROOT / "languages.yml").read_text(encoding="utf-8"))
+CODES = ["en"] + [row["code"] for row in LANGUAGES if row["code"] != "en"]
+# The English pages, as paths under that folder (not the language's own _*.md files).
+PAGES = sorted(p.relative_to(ROOT / EN).as_posix() for p in (ROOT / EN).glob("**/*.md") if not p.name.startswith("_"))
 # Debian's chromium here; CHROMIUM points elsewhere (say, Chrome on GitHub's runners).
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # As root, Chromium needs --no-sandbox; without the network flags it hangs on the
@@ -112,11 +117,13 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
 # plugin's .cache/ stays behind: a copy's build then fills the font cache and
 # draws every link-preview image, as on a fresh clone. Copying the cache was
 # measured to save no time (the same CPU time per build, about 1.4 s, here).
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "includes", "data", "schemas", "hooks", "languages",
-                 "scripts"]
+PROJECT_PARTS = ["mkdocs.yml", "languages.yml", "overrides", "includes", "data", "schemas", "hooks", "scripts"]
 
 
-def copy_project(copy: Path) -> Path:
+def copy_project(copy: Path, languages: tuple[str, ...] = ("en",)) -> Path:
+    """A copy of the project with only the languages given (English alone by
+    default): its own languages.yml keeps their rows, docs/ their folders, so
+    that breaking one page does not rebuild 24 languages."""
     copy.mkdir(parents=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
@@ -124,12 +131,16 @@ def copy_project(copy: Path) -> Path:
             shutil.copytree(source, copy / part, symlinks=True)
         else:
             shutil.copy2(source, copy / part)
+    for code in languages:
+        shutil.copytree(ROOT / "docs" / code, copy / "docs" / code)
+    rows = [row for row in LANGUAGES if row["code"] in languages]
+    (copy / "languages.yml").write_text(yaml.safe_dump(rows, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return copy
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A throwaway copy of the project to break on purpose."""
+    """A throwaway copy of the project, English only, to break on purpose."""
     return copy_project(tmp_path / "project")
 
 
