@@ -67,8 +67,14 @@ def build_language(code: str, out: Path) -> tuple[str, list[str]]:
         collect.lines.append(f"ERROR: {error}")
     finally:
         logger.removeHandler(collect)
-    docs = f"docs/{code}"
-    return code, [re.sub(r"'([^'/][^']*\.md)'", rf"'{docs}/\1'", line, count=1) for line in collect.lines]
+    return code, [named(line, f"docs/{code}") for line in collect.lines]
+
+
+def named(message: str, docs: str) -> str:
+    """A message with its pages named from the repository's root: the first
+    quoted page, and the "  - page.md" lines that list pages under it."""
+    message = re.sub(r"'([^'/][^']*\.md)'", rf"'{docs}/\1'", message, count=1)
+    return re.sub(r"^(\s+- )(\S+\.md)$", rf"\1{docs}/\2", message, flags=re.M)
 
 
 def share_theme(out: Path, code: str, search_files: set[str]) -> int:
@@ -123,7 +129,7 @@ def main(out: Path) -> int:
     for code, lines in failed:
         print(f"The build of {code} (docs/{code}/) failed:", file=sys.stderr)
         for line in lines:
-            print(f"  {line}", file=sys.stderr)
+            print("  " + line.replace("\n", "\n  "), file=sys.stderr)
     if failed:
         return 1
     saved = sum(share_theme(out, code, lunr_files(code)) for code in others)

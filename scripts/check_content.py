@@ -176,8 +176,10 @@ def check_glossaries(root: Path) -> list[Problem]:
         glossary = root / "docs" / code / "_glossary.md"
         if not glossary.is_file():
             continue
-        pages = " ".join(page.read_text(encoding="utf-8") for page in (root / "docs" / code).glob("**/*.md")
-                         if not page.name.startswith("_"))
+        # The language's pages, and the English ones it shows until they are translated.
+        shown = [root / "docs" / code / uri for uri in pages_of(root / "docs" / code)]
+        shown += [root / "docs" / BASE / uri for uri in pages_of(root / "docs" / BASE) - pages_of(root / "docs" / code)]
+        pages = " ".join(page.read_text(encoding="utf-8") for page in shown)
         seen: dict[str, int] = {}
         in_comment = False
         for number, line in enumerate(glossary.read_text(encoding="utf-8").splitlines(), start=1):

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import re
 import shutil
 import subprocess
 
 import pytest
-from conftest import EN, PAGES, ROOT, build, built, copy_project, replace_in
+from conftest import EN, PAGES, build, built, copy_project, replace_in
 
 
 def test_the_site_builds_strictly_with_every_page(site):
@@ -52,32 +50,3 @@ def test_a_missing_shared_link_snippet_fails_the_build(project, tmp_path):
     result = build(project, tmp_path / "out")
     assert result.returncode == 1
     assert "links.md" in result.stderr
-
-
-def test_a_second_language_needs_one_file_and_one_folder(project, tmp_path):
-    """Add a throwaway language exactly as languages/README.md says, and nothing else."""
-    shutil.copytree(project / EN, project / "docs" / "fr")
-    example = (ROOT / "languages" / "README.md").read_text(encoding="utf-8")
-    config = re.search(r"```yaml\n(.*?)```", example, re.S).group(1)
-    config = "\n".join(line[3:] for line in config.splitlines())  # the README indents it
-    config = config.split("nav:")[0]  # keep the English titles in the navigation
-    (project / "languages" / "fr.yml").write_text(config, encoding="utf-8")
-
-    out = tmp_path / "out"
-    result = build(project, out, site_url="https://example.org/project/")
-    assert result.returncode == 0, result.stderr
-
-    english = (out / "speakers" / "index.html").read_text(encoding="utf-8")
-    other = (out / "fr" / "speakers" / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="fr"' in other or "<html lang=fr" in other
-    assert '<link rel="canonical" href="https://example.org/project/fr/speakers/">' in other
-    assert "/edit/main/docs/fr/speakers.md" in other
-    assert f"/edit/main/{EN}/speakers.md" in english
-    for page in (english, other):
-        # The language selector links both languages, under the project's path.
-        assert 'href="/project/" hreflang="en"' in page
-        assert 'href="/project/fr/" hreflang="fr"' in page
-    # French gets its own search index, with lunr's French stemmer.
-    index = json.loads((out / "fr" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["fr"]
-    assert json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["lang"] == ["en"]

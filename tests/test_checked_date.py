@@ -8,8 +8,9 @@ import json
 import re
 
 import pytest
+import yaml
 from check_content import front_matter
-from conftest import EN, PAGES, ROOT, build, built, check, line_with, replace_in
+from conftest import EN, PAGES, ROOT, build, built, check, copy_project, line_with, replace_in
 from html_page import HtmlPage
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -82,13 +83,16 @@ def test_a_checked_date_in_the_future_is_named(project):
     assert f"docs/en/article.md:{line}: front matter 'checked': {tomorrow} is in the future" in result.stderr
 
 
-def test_the_words_and_date_order_come_from_the_languages_settings(project, tmp_path):
-    """No English in the template: a language's own words and date order are used."""
-    replace_in(project / "mkdocs.yml", 'text: "Facts checked on {date}"', 'text: "Fakten geprüft am {date}"')
-    replace_in(project / "mkdocs.yml", 'date_format: "{day} {month} {year}"', 'date_format: "{day}. {month} {year}"')
-    replace_in(project / "mkdocs.yml", "November, December]", "Brumaire, Dezember]")
+def test_the_words_come_from_the_language_and_the_date_from_babel(tmp_path):
+    """No English in the template: the language's words (_language.yml) and its
+    own way of writing a date (Babel/CLDR; pt_PT for Portuguese, per languages.yml)."""
+    project = copy_project(tmp_path / "project", languages=("en", "de"))
+    words = project / "docs" / "de" / "_language.yml"
+    german = yaml.safe_load(words.read_text(encoding="utf-8"))
+    words.write_text(yaml.safe_dump({**german, "checked": "Geprüft: {date} (Test)"}, allow_unicode=True), encoding="utf-8")
     result = build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    html = HtmlPage(tmp_path / "out" / "article" / "index.html")
-    [line] = [p for p in html.find("p") if p.attrs.get("class") == "oss-checked"]
-    assert line.text == "Fakten geprüft am 27. Brumaire 2026"
+    for path, expected in ((tmp_path / "out" / "article" / "index.html", "27 November 2026"),
+                           (tmp_path / "out" / "de" / "article" / "index.html", "Geprüft: 27. November 2026 (Test)")):
+        [line] = [p for p in HtmlPage(path).find("p") if p.attrs.get("class") == "oss-checked"]
+        assert line.text.endswith(expected), line.text

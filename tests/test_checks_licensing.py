@@ -52,9 +52,9 @@ def test_pages_are_cc_by_and_code_is_mit(repository):
         if "FileName" in fields:
             licences[fields["FileName"].removeprefix("./")] = fields["LicenseInfoInFile"]
     for content in [f"{EN}/index.md", "includes/links.md", "data/speakers.yml", "README.md",
-                    "languages/README.md"]:
+                    "docs/fr/index.md", "docs/fr/_language.yml", "docs/fr/_terms.yml"]:
         assert licences[content] == "CC-BY-4.0", content
-    for code in ["mkdocs.yml", "overrides/main.html", "hooks/languages.py", "scripts/build_site.py",
+    for code in ["mkdocs.yml", "languages.yml", "overrides/main.html", "hooks/languages.py", "scripts/build_site.py",
                  "tests/conftest.py", ".github/workflows/ci.yml", "Makefile"]:
         assert licences[code] == "MIT", code
 

@@ -20,7 +20,7 @@ SPELLED = [EN]
 # Markdown lint: every page in every language, the shared snippets, the templates
 # for editors and the Markdown that GitHub shows. Paths that do not exist are left out.
 LINTED = ["docs", "includes", "templates", "README.md", "CONTRIBUTING.md",
-          "languages/README.md", ".github/PULL_REQUEST_TEMPLATE.md"]
+          ".github/PULL_REQUEST_TEMPLATE.md"]
 
 
 def codespell(root: Path, *paths: str) -> subprocess.CompletedProcess:

@@ -6,7 +6,8 @@ import re
 import shutil
 
 import yaml
-from conftest import EN, ROOT, build, check, replace_in, signup_address
+from check_translations import revision
+from conftest import EN, ROOT, build, check, copy_project, replace_in, signup_address
 
 # The pages every language must have (issue: "The site: every page in English").
 # That each is in the navigation is MkDocs' strict nav validation (test_build.py).
@@ -32,7 +33,7 @@ def test_the_sign_up_address_is_written_once():
     original's publisher, a different fact that may stay when the sign-up moves."""
     url = signup_address()
     assert url.startswith("https://")
-    places = [ROOT / "mkdocs.yml", *ROOT.glob("languages/*.yml"), *ROOT.glob("docs/**/*.md"), *ROOT.glob("overrides/**/*.html")]
+    places = [ROOT / "mkdocs.yml", ROOT / "languages.yml", *ROOT.glob("docs/**/*.md"), *ROOT.glob("docs/*/_language.yml"), *ROOT.glob("overrides/**/*.html")]
     written = re.compile(re.escape(url) + r"(?![\w/.-])")  # the address itself, not a page under it
     assert [p.relative_to(ROOT).as_posix() for p in places if written.search(p.read_text(encoding="utf-8"))] == []
     assert "[signup]" in (ROOT / EN / "sign-up.md").read_text(encoding="utf-8")
@@ -110,42 +111,59 @@ def test_a_speakers_page_that_lost_a_profile_link_is_named(project):
     assert f"{EN}/speakers.md:1: Johan Linåker: the profile link" in result.stderr
 
 
-def test_a_missing_translation_is_named(project):
-    (project / "languages" / "fr.yml").write_text(
-        "INHERIT: ../mkdocs.yml\ndocs_dir: ../docs/fr\nsite_dir: ../site/fr\n"
-        "theme:\n  language: fr\n  custom_dir: ../overrides\n",
-        encoding="utf-8")
-    (project / "docs" / "fr").mkdir()
-    (project / "docs" / "fr" / "index.md").write_text((project / EN / "index.md").read_text(encoding="utf-8"), encoding="utf-8")
+def test_a_missing_translation_is_listed_and_does_not_fail(tmp_path):
+    """An English page added later does not block a pull request: make check
+    lists it per language, and the build shows the English page (test_languages.py)."""
+    project = copy_project(tmp_path / "project", languages=("en", "fr"))
+    shutil.copy(ROOT / "templates" / "page.md", project / EN / "open-data.md")
+    replace_in(project / "mkdocs.yml", "  - speakers.md\n", "  - speakers.md\n  - open-data.md\n")
+    result = check(project)
+    assert result.returncode == 0, result.stderr
+    assert f"fr: missing   docs/fr/open-data.md: translate {EN}/open-data.md" in result.stdout
+
+
+def test_a_stale_translation_is_listed_with_what_changed(tmp_path):
+    project = copy_project(tmp_path / "project", languages=("en", "fr"))
+    old = revision(project / EN / "sign-up.md")
+    replace_in(project / EN / "sign-up.md", "# ", "# New: ")
+    result = check(project)
+    assert result.returncode == 0, result.stderr
+    now = revision(project / EN / "sign-up.md")
+    assert f"fr: stale     docs/fr/sign-up.md: see `git diff {old} {now}`, update it, then set source: {now}" in result.stdout
+
+
+def test_a_language_without_its_folder_and_a_folder_without_its_row_are_named(project):
+    replace_in(project / "languages.yml", "- code: en", "- code: de\n  name: Deutsch\n- code: en")
+    (project / "docs" / "xx").mkdir()
     result = check(project)
     assert result.returncode == 1
-    assert f"docs/fr/article.md:1: this translation is missing; translate {EN}/article.md" in result.stderr
+    assert "languages.yml:1: the language 'de' has no folder docs/de/" in result.stderr
+    assert "languages.yml:1: docs/xx/ has no row here; add one (see CONTRIBUTING.md, Translating)" in result.stderr
 
 
-def test_a_language_file_with_wrong_folders_is_named(project):
-    (project / "languages" / "de.yml").write_text(
-        "INHERIT: ../mkdocs.yml\ndocs_dir: docs/de\ntheme:\n  language: de\n", encoding="utf-8")
+def test_a_translated_page_that_does_not_record_its_english_revision_is_named(tmp_path):
+    project = copy_project(tmp_path / "project", languages=("en", "fr"))
+    page = project / "docs" / "fr" / "speakers.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"translation:\n  source: \w+\n  date: [\d-]+\n", "", text), encoding="utf-8")
     result = check(project)
     assert result.returncode == 1
-    assert "languages/de.yml:1: 'docs_dir' must be '../docs/de'" in result.stderr
-    assert "languages/de.yml:1: there is no folder docs/de/" in result.stderr
+    assert ("docs/fr/speakers.md:2: add 'translation:' with 'source:' (the first 12 characters of "
+            f"`git hash-object {EN}/speakers.md`) and 'date:', the day it was translated") in result.stderr
 
 
-def test_a_language_file_that_lists_the_hooks_again_is_named(project):
-    """mkdocs.yml is the one list of hooks; a copy in a language file would drift."""
-    (project / "languages" / "de.yml").write_text(
-        "INHERIT: ../mkdocs.yml\ndocs_dir: ../docs/de\nsite_dir: ../site/de\n"
-        "theme:\n  language: de\n  custom_dir: ../overrides\nhooks:\n  - ../hooks/data.py\n", encoding="utf-8")
-    shutil.copytree(project / EN, project / "docs" / "de")
+def test_a_translated_page_without_an_english_original_is_named(tmp_path):
+    project = copy_project(tmp_path / "project", languages=("en", "fr"))
+    shutil.copy(project / "docs" / "fr" / "sign-up.md", project / "docs" / "fr" / "inscription.md")
     result = check(project)
     assert result.returncode == 1
-    assert result.stderr.startswith("languages/de.yml:1: remove 'hooks': every language runs mkdocs.yml's hooks\n")
+    assert f"docs/fr/inscription.md:1: this page has no English original {EN}/inscription.md" in result.stderr
 
 
 def test_the_copy_me_template_passes_the_check_and_builds(project, tmp_path):
     """templates/page.md, copied as CONTRIBUTING.md says, is a valid page."""
     shutil.copy(ROOT / "templates" / "page.md", project / EN / "open-data.md")
-    replace_in(project / "mkdocs.yml", "  - Speakers: speakers.md\n", "  - Speakers: speakers.md\n  - Open data: open-data.md\n")
+    replace_in(project / "mkdocs.yml", "  - speakers.md\n", "  - speakers.md\n  - open-data.md\n")
     assert check(project).returncode == 0, check(project).stderr
     result = build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr

@@ -4,15 +4,14 @@ one file per language, and a check that names a wrong line."""
 from __future__ import annotations
 
 import re
-import shutil
 from html.parser import HTMLParser
 
 import pytest
-from conftest import EN, ROOT, build, built, check, line_with, replace_in, url_of
+from conftest import EN, ROOT, build, built, check, copy_project, line_with, replace_in, url_of
 from html_page import HtmlPage
 from playwright.sync_api import expect
 
-GLOSSARY = ROOT / "includes" / "glossary" / "en.md"
+GLOSSARY = ROOT / EN / "_glossary.md"
 LINE = re.compile(r"^\*\[([^\]]+)\]: (.+)$", re.M)
 
 
@@ -102,61 +101,55 @@ def test_tab_reaches_an_abbreviation_and_shows_its_tooltip(context, served, page
 # Bad input: a glossary mistake fails the check and names the file and line.
 
 def test_a_malformed_glossary_line_is_named(project):
-    path = project / "includes" / "glossary" / "en.md"
+    path = project / EN / "_glossary.md"
     replace_in(path, "*[CRA]: Cyber", "*[CRA] Cyber")
     result = check(project)
     assert result.returncode == 1
     number = line_with(path, next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("*[CRA]")))
-    assert (f"includes/glossary/en.md:{number}: write each abbreviation as *[ABBREVIATION]: "
+    assert (f"{EN}/_glossary.md:{number}: write each abbreviation as *[ABBREVIATION]: "
             "what it stands for") in result.stderr
 
 
 def test_an_abbreviation_explained_twice_is_named(project):
-    path = project / "includes" / "glossary" / "en.md"
+    path = project / EN / "_glossary.md"
     path.write_text(path.read_text(encoding="utf-8") + "*[EOSA]: the Academy\n", encoding="utf-8")
     result = check(project)
     assert result.returncode == 1
     first = line_with(path, "*[EOSA]: European Open Source Academy")
     second = line_with(path, "*[EOSA]: the Academy")
-    assert f"includes/glossary/en.md:{second}: 'EOSA' is already explained on line {first}; keep one" in result.stderr
+    assert f"{EN}/_glossary.md:{second}: 'EOSA' is already explained on line {first}; keep one" in result.stderr
 
 
 def test_an_abbreviation_no_page_uses_is_named(project):
-    path = project / "includes" / "glossary" / "en.md"
+    path = project / EN / "_glossary.md"
     path.write_text(path.read_text(encoding="utf-8") + "*[GDPR]: General Data Protection Regulation\n", encoding="utf-8")
     result = check(project)
     assert result.returncode == 1
     number = line_with(path, "*[GDPR]: General Data Protection Regulation")
-    assert f"includes/glossary/en.md:{number}: no page in docs/en/ uses 'GDPR'; remove the line" in result.stderr
+    assert f"{EN}/_glossary.md:{number}: no page in docs/en/ uses 'GDPR'; remove the line" in result.stderr
 
 
-def add_french(project) -> None:
-    """A throwaway French site, as languages/README.md describes it."""
-    shutil.copytree(project / EN, project / "docs" / "fr")
-    example = (ROOT / "languages" / "README.md").read_text(encoding="utf-8")
-    config = re.search(r"```yaml\n(.*?)```", example, re.S).group(1)
-    config = "\n".join(line[3:] for line in config.splitlines()).split("nav:")[0]
-    (project / "languages" / "fr.yml").write_text(config, encoding="utf-8")
-
-
-def test_a_language_without_its_own_glossary_is_named(project):
-    add_french(project)
+def test_a_language_without_its_own_glossary_uses_english_and_is_listed(tmp_path):
+    project = copy_project(tmp_path / "project", languages=("en", "fr"))
+    (project / "docs" / "fr" / "_glossary.md").unlink()
     result = check(project)
-    assert result.returncode == 1
-    assert ("includes/glossary/fr.md:1: this glossary is missing; copy includes/glossary/en.md "
-            "and translate it") in result.stderr
+    assert result.returncode == 0, result.stderr
+    assert "fr: missing   docs/fr/_glossary.md: translate docs/en/_glossary.md" in result.stdout
+    out = tmp_path / "out"
+    assert build(project, out).returncode == 0
+    english = glossary()
+    titles = {a.attrs["title"] for a in HtmlPage(out / "fr" / "article" / "index.html").find("abbr") if a.text == "EOSA"}
+    assert titles == {english["EOSA"]}
 
 
-def test_each_language_builds_with_its_own_glossary(project, tmp_path):
-    add_french(project)
-    english = glossary(project / "includes" / "glossary" / "en.md")
-    french = project / "includes" / "glossary" / "fr.md"
-    shutil.copy(project / "includes" / "glossary" / "en.md", french)
-    replace_in(french, f"*[CRA]: {english['CRA']}", "*[CRA]: règlement sur la cyberrésilience")
+def test_each_language_builds_with_its_own_glossary(tmp_path):
+    project = copy_project(tmp_path / "project", languages=("en", "fr"))
+    french = project / "docs" / "fr" / "_glossary.md"
+    replace_in(french, f"*[EOSA]: {glossary(french)['EOSA']}", "*[EOSA]: Académie européenne du logiciel libre")
     assert check(project).returncode == 0, check(project).stderr
     out = tmp_path / "out"
     result = build(project, out)
     assert result.returncode == 0, result.stderr
-    titles = {lang: {a.attrs["title"] for a in HtmlPage(page).find("abbr") if a.text == "CRA"}
+    titles = {lang: {a.attrs["title"] for a in HtmlPage(page).find("abbr") if a.text == "EOSA"}
               for lang, page in (("en", out / "article" / "index.html"), ("fr", out / "fr" / "article" / "index.html"))}
-    assert titles == {"en": {english["CRA"]}, "fr": {"règlement sur la cyberrésilience"}}
+    assert titles == {"en": {glossary()["EOSA"]}, "fr": {"Académie européenne du logiciel libre"}}

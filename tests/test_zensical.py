@@ -7,23 +7,23 @@ front matter's `template:`. What it does differently, and what this test therefo
 does in its copy only (README, "Moving to Zensical"):
 
 1. It runs no MkDocs hooks. The test runs hooks/*.py once, with MkDocs, and writes
-   what they set (the edit link's folder, the data from data/*.yml, the language
-   selector when there are other languages) into zensical.yml, which INHERITs
-   mkdocs.yml unchanged: `zensical build -f zensical.yml`.
+   what they set (the language's words and address, the edit link's folder, the
+   data from data/*.yml, the languages) into zensical.yml, which INHERITs
+   mkdocs.yml unchanged: `zensical build -f zensical.yml`. The per-page parts
+   of the hooks (the switch's same-page links, the translation notices, the
+   figures) are not there: the pages read without them.
 2. Its template engine (MiniJinja) has no Python list methods, so the templates
    build lists with namespace(), which Jinja2 (MkDocs) reads as well.
 3. Of the static templates it renders only 404.html and sitemap.xml; robots.txt is
    copied as it is, unrendered.
-4. It needs a configuration's docs_dir and site_dir inside the configuration file's
-   folder, so languages/<code>.yml (../docs/<code>) does not build; a file at the
-   root that INHERITs it and names the same folders from the root does.
+4. A language other than English builds from the same mkdocs.yml, with the same
+   SITE_LANGUAGE, DOCS_DIR and SITE_DIR that scripts/build_site.py sets.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -47,6 +47,7 @@ def hook_settings(project: Path, config_file: str = "mkdocs.yml") -> dict:
         if hasattr(hook, "on_config"):
             config = hook.on_config(config) or config
     settings = {key: config[key] for key in ("site_url", "edit_uri") if config[key] != before[key]}
+    settings |= {key: config[key] for key in ("site_name", "site_description", "copyright", "repo_name")}
     extra = {key: value for key, value in config.extra.items() if before["extra"].get(key) != value}
     return settings | ({"extra": extra} if extra else {})
 
@@ -128,25 +129,19 @@ def test_zensical_copies_robots_txt_without_rendering_it(zensical_site):
     assert "{{" in template and (out / "robots.txt").read_text(encoding="utf-8") == template
 
 
-def test_a_language_builds_from_a_file_at_the_root_not_from_languages(site_url, project):
-    """languages/fr.yml as languages/README.md shows it, then the same at the root."""
-    ported = port(project)
-    readme = (ROOT / "languages" / "README.md").read_text(encoding="utf-8")
-    config = re.search(r"```yaml\n(.*?)```", readme, re.S).group(1)
-    config = "\n".join(line[3:] for line in config.splitlines()).split("nav:")[0]
-    (ported / "languages" / "fr.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(ported / EN, ported / "docs" / "fr")
-
-    inside = zensical(ported, "languages/fr.yml")
-    assert inside.returncode != 0
-    assert "must be within project root" in inside.stdout + inside.stderr
-
-    at_root = for_zensical(ported, "zensical-fr.yml", {
-        "INHERIT": "languages/fr.yml", "docs_dir": "docs/fr", "site_dir": "site/fr",
-        "theme": {"custom_dir": "overrides"}, **hook_settings(ported, "languages/fr.yml")})
-    result = zensical(ported, at_root)
+def test_another_language_builds_from_the_same_configuration(site_url, tmp_path):
+    """French, chosen by the environment as scripts/build_site.py chooses it."""
+    ported = port(copy_project(tmp_path / "project", languages=("en", "fr")))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITE_LANGUAGE", "fr")
+        patch.setenv("DOCS_DIR", "docs/fr")
+        patch.setenv("SITE_DIR", "site/fr")
+        config = for_zensical(ported, "zensical-fr.yml", {"INHERIT": "mkdocs.yml", **hook_settings(ported)})
+        result = zensical(ported, config)
     assert result.returncode == 0, result.stdout + result.stderr
     page = HtmlPage(ported / "site" / "fr" / "webinar" / "index.html")
     assert page.find("html")[0].attrs["lang"] == "fr"
     assert page.find("link", rel="canonical")[0].attrs["href"] == f"{SITE_URL}fr/webinar/"
     assert page.find("a", rel="edit")[0].attrs["href"].endswith("/edit/main/docs/fr/webinar.md")
+    french_title = yaml.safe_load((ROOT / "docs" / "fr" / "webinar.md").read_text(encoding="utf-8").split("---")[1])["title"]
+    assert page.find("title")[0].text.startswith(french_title)
