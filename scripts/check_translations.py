@@ -26,6 +26,7 @@ import datetime
 import hashlib
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -85,23 +86,24 @@ def prose(body: str) -> str:
     return URL.sub(" ", text)
 
 
-def english_numbers(text: str) -> dict[str, float]:
-    """Each number as English writes it, with its value."""
-    return {n: float(n.replace(",", "")) for n in re.findall(r"(?<![^\W\d_])\d[\d,]*(?:\.\d+)?(?![^\W\d_])", text)}
+def english_numbers(text: str) -> Counter:
+    """Each number as English writes it, with how often: full dates are left to the date check."""
+    text = ENGLISH_DATE.sub(" ", text)
+    return Counter(re.findall(r"(?<![^\W\d_])\d[\d,]*(?:\.\d+)?(?![^\W\d_])", text))
 
 
-def local_numbers(text: str, locale: str) -> set[float]:
-    """Numbers as the locale writes them; a group separator and a decimal sign
-    from Babel, so "1 234,5" is 1234.5 in French."""
+def local_numbers(text: str, locale: str) -> Counter:
+    """Numbers as the locale writes them, with how often; a group separator and
+    a decimal sign from Babel, so "1 234,5" is 1234.5 in French."""
     group, decimal = get_group_symbol(locale), get_decimal_symbol(locale)
     groups = {group, "\u00a0", "\u202f"} if group in (" ", "\u00a0", "\u202f") else {group}
     pattern = (rf"(?<![^\W\d_])\d{{1,3}}(?:(?:{'|'.join(map(re.escape, groups))})\d{{3}})+(?:{re.escape(decimal)}\d+)?(?![\d])"
                rf"|(?<![^\W\d_])\d+(?:{re.escape(decimal)}\d+)?(?![\d])")
-    found = set()
+    found = Counter()
     for number in re.findall(pattern, text):
         for mark in groups:
             number = number.replace(mark, "")
-        found.add(float(number.replace(decimal, ".")))
+        found[float(number.replace(decimal, "."))] += 1
     return found
 
 
@@ -112,18 +114,18 @@ def month_forms(locale: str, month: int) -> set[str]:
             for context in ("format", "stand-alone") for width in ("wide", "abbreviated")}
 
 
-def has_date(text: str, day: datetime.date, locale: str) -> bool:
-    """The date written in full (CLDR's long format), or its day, month and year
-    close together in any order ("10 and 11 February", "2025. február 10–11.")."""
+def date_count(text: str, day: datetime.date, locale: str) -> int:
+    """How often the date is written: the locale's month name (any form) with
+    the day and the year close by, in any order ("1. August 2024", "10 and 11
+    February", "2025. február 10–11.", "2024 m. rugpjūčio 1 d.")."""
     folded = text.casefold()
-    if format_date(day, "long", locale=locale).casefold() in folded:
-        return True
+    starts = set()
     for form in month_forms(locale, day.month):
         for match in re.finditer(re.escape(form), folded):
             window = folded[max(0, match.start() - 30): match.end() + 30]
             if str(day.year) in window and re.search(rf"(?<!\d){day.day}(?!\d)", window):
-                return True
-    return False
+                starts.add(match.start())
+    return len(starts)
 
 
 def line_of(text: str, needle: str) -> int:
@@ -165,15 +167,19 @@ def compare_page(english: str, translated: str, locale: str, names: list[str]) -
             problems.append((at(f"[^{label}]:"), f"the footnote [^{label}] must give the same addresses as in English: {', '.join(sorted(urls))}"))
     problems += [(at(f"[^{label}]:"), f"the footnote [^{label}] is not in English") for label in notes if label not in en_notes]
 
+    # Each number and date as often as English gives it: a changed one is missing
+    # even where the same value is also in a footnote's title.
     en_text, text = prose(en_body), prose(body)
     found = local_numbers(text, locale)
-    for written, number in sorted(english_numbers(en_text).items()):
+    for written, times in sorted(english_numbers(en_text).items()):
+        value = float(written.replace(",", ""))
         # A version or an identifier ("WCAG 2.2", "arXiv 2403.14") stays as English writes it.
-        if number not in found and not re.search(rf"(?<![\d.,]){re.escape(written)}(?![\d])", text):
+        verbatim = len(re.findall(rf"(?<![\d.,]){re.escape(written)}(?![\d])", text))
+        if found[value] < times and verbatim < times:
             problems.append((1, f"the number {written} of the English page is missing (write it in digits, as the language writes numbers)"))
-    for d, month, year in sorted(set(ENGLISH_DATE.findall(en_text))):
+    for (d, month, year), times in sorted(Counter(ENGLISH_DATE.findall(en_text)).items()):
         day = datetime.date(int(year), MONTHS.index(month) + 1, int(d))
-        if not has_date(text, day, locale):
+        if date_count(text, day, locale) < times:
             problems.append((1, f"the date {day.isoformat()} is missing; write it as '{format_date(day, 'long', locale=locale)}'"))
 
     problems += [(1, f"'{name}' is named in English and missing here; names stay as they are")
