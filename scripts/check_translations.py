@@ -108,10 +108,13 @@ def local_numbers(text: str, locale: str) -> Counter:
 
 
 def month_forms(locale: str, month: int) -> set[str]:
-    """Every way the locale names a month: wide and abbreviated, in a date and alone."""
+    """Every way the locale names a month (wide and abbreviated, in a date and
+    alone), cut to a stem so that its other cases count too: Latvian "maijs"
+    is "maijā" in a sentence, Estonian "august" "augustil"."""
     names = Locale.parse(locale).months
-    return {names[context][width][month].casefold().rstrip(".")
-            for context in ("format", "stand-alone") for width in ("wide", "abbreviated")}
+    forms = {names[context][width][month].casefold().rstrip(".")
+             for context in ("format", "stand-alone") for width in ("wide", "abbreviated")}
+    return {form[:max(4, len(form) - 2)] for form in forms}
 
 
 def date_count(text: str, day: datetime.date, locale: str) -> int:

@@ -39,7 +39,10 @@ def search_for(page: Page, query: str) -> None:
                    "find what its search shows once the index is ready, and wait for that here")
     expect(page.locator(".md-search-result__meta")).to_have_text(ready, timeout=20_000)
     # Material reads the query on key presses, so type it as a reader would.
+    # Playwright types a letter that a US keyboard lacks (Greek, Cyrillic) as
+    # inserted text, with no key event; a reader's keyboard sends one, so send it.
     search.press_sequentially(query)
+    search.dispatch_event("keyup")
 
 
 @pytest.mark.parametrize("page_path", PAGES)
