@@ -34,11 +34,14 @@ node_modules/.installed: package-lock.json | system-packages
 system-packages:
 	@scripts/system_packages.sh
 
-## serve: the English site with live reload at http://127.0.0.1:8000
-serve: $(VENV)/.site
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+# The language `make serve` shows: English, or LANGUAGE=fr (a code of languages.yml).
+LANGUAGE ?= en
 
-## check: front matter, data files and language folders, with file and line for each problem
+## serve: one language with live reload at http://127.0.0.1:8000 (English; LANGUAGE=fr for French)
+serve: $(VENV)/.site
+	SITE_LANGUAGE=$(LANGUAGE) DOCS_DIR=docs/$(LANGUAGE) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## check: front matter, data files and translations, with file and line for each problem; lists missing and stale translations
 check: $(VENV)/.site
 	$(BIN)/python scripts/check_content.py
 

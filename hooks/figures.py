@@ -111,7 +111,8 @@ class Words:
 
 
 def on_config(config, **kwargs):
-    problems = check_data(ROOT)
+    # This language's pages only: make check reads every language's.
+    problems = check_data(ROOT, config.theme["language"])
     # One log line per problem, so that scripts/build_site.py shows each with its file and line.
     for problem in problems:
         log.error(problem.show(ROOT))

@@ -28,6 +28,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jinja2
 import yaml
 from babel.dates import format_date
 from mkdocs.exceptions import PluginError
@@ -41,12 +42,14 @@ from check_translations import revision  # noqa: E402
 DOCS = ROOT / "docs"
 BASE_LANGUAGE = "en"
 ROOT_ONLY_TEMPLATES = ("404.html", "robots.txt")
+# libyaml's parser where PyYAML has it: 24 builds read these files.
+LOADER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 _state: dict = {}
 
 
 def table() -> list[dict]:
     """The rows of languages.yml, in their order."""
-    return yaml.safe_load((ROOT / "languages.yml").read_text(encoding="utf-8"))
+    return yaml.load((ROOT / "languages.yml").read_text(encoding="utf-8"), Loader=LOADER)
 
 
 def row(code: str) -> dict:
@@ -73,7 +76,7 @@ def words(code: str) -> dict:
     until it is translated (make check lists it)."""
     def read(language: str) -> dict:
         path = DOCS / language / "_language.yml"
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {} if path.is_file() else {}
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {} if path.is_file() else {}
     return _merged(read(BASE_LANGUAGE), read(code))
 
 
@@ -118,8 +121,10 @@ def on_config(config, **kwargs):
             config.theme.static_templates.discard(name)
 
     languages = [dict(language, prefix="" if language["code"] == BASE_LANGUAGE else f"{language['code']}/",
-                      home=home_path(root_url, language["code"]), not_found=words(language["code"])["not_found"])
-                 for language in table()]
+                      home=home_path(root_url, language["code"])) for language in table()]
+    if code == BASE_LANGUAGE:  # the root's 404 page names each language's title for it
+        for language in languages:
+            language["not_found"] = words(language["code"])["not_found"]
     config.extra["language"] = dict(this, words=own)
     config.extra["languages"] = languages
     config.extra["root_url"] = root_url
@@ -194,6 +199,15 @@ def on_page_context(context, page, config, nav):
     config.extra["alternate"] = switch(config.extra["languages"], page.url)
     context["english_url"] = config.extra["root_url"] + page.url
     return context
+
+
+def on_env(env, config, files):
+    """The theme's templates compiled once for all 24 builds, and kept between
+    builds: Jinja's bytecode cache checks each template's source before use."""
+    folder = ROOT / ".cache" / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    return env
 
 
 def on_pre_template(template, template_name, config):

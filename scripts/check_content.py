@@ -42,7 +42,7 @@ STALE_AFTER = datetime.timedelta(days=365)
 GLOSSARY_LINE = re.compile(r"^\*\[([^\]]+)\]: (\S.*)$")
 
 
-class TextDates(yaml.SafeLoader):
+class TextDates(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):
     """Reads dates such as 2026-11-27 as text, so the schema checks their shape and
     a date that does not exist (2026-02-30) is reported rather than crashing."""
 

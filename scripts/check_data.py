@@ -168,12 +168,12 @@ def key_line(text: str, keys: list[str]) -> int:
     return line
 
 
-def page_problems(root: Path, data: dict) -> list[Problem]:
+def page_problems(root: Path, data: dict, language: str = "*") -> list[Problem]:
     """Every figure a page shows is one we draw, and the page gives all its words."""
     schema = validator(root, "figure-words.schema.json")
     needed = ids_needing_words(data)
     problems = []
-    for page in sorted((root / "docs").glob("*/**/*.md")):
+    for page in sorted((root / "docs").glob(f"{language}/**/*.md")):
         text = page.read_text(encoding="utf-8")
         shown = [(m.group(1), text.count("\n", 0, m.start()) + 1) for m in MARKER.finditer(text)]
         if not shown:
@@ -206,7 +206,8 @@ def page_problems(root: Path, data: dict) -> list[Problem]:
     return problems
 
 
-def check_data(root: Path = ROOT) -> list[Problem]:
+def check_data(root: Path = ROOT, language: str = "*") -> list[Problem]:
+    """The data, and the figures' words on the pages of one language (all by default)."""
     data, problems = figure_data(root)
-    return problems or page_problems(root, data)
+    return problems or page_problems(root, data, language)
 
