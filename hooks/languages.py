@@ -7,7 +7,7 @@ of languages.yml. For the language being built, this hook gives MkDocs:
 - the words on no page (site name, footer, switch labels...) from
   docs/<code>/_language.yml, each missing key falling back to English;
 - the address: the site's root, plus "<code>/" for a language other than English;
-- search: the lunr language of the row, with its stemmer, or none;
+- search: the lunr language of the row, for its stop words, or none;
 - the language switch: on every page, links to the same page in each language,
   written at build time (Material's own switch fetches every language's sitemap
   to find them, see overrides/main.html); the search engines' per-page
@@ -111,10 +111,11 @@ def on_config(config, **kwargs):
     config.site_url = root_url if code == BASE_LANGUAGE else f"{root_url}{code}/"
     config.edit_uri = f"edit/main/docs/{code}/"
 
+    # lunr's stop words where the theme ships them for the language; never a
+    # stemmer, which makes Material's prefix search miss whole words (languages.yml).
     search = config.plugins["material/search"].config
     search.lang = [this.get("search", BASE_LANGUAGE)]
-    # No stemmer and no stop words where lunr has none for the language.
-    search.pipeline = ["stemmer", "stopWordFilter"] if "search" in this else []
+    search.pipeline = ["stopWordFilter"] if "search" in this else []
 
     if code != BASE_LANGUAGE:
         for name in ROOT_ONLY_TEMPLATES:

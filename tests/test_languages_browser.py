@@ -109,7 +109,8 @@ def query_for(code: str) -> tuple[str, str]:
 
 @pytest.mark.parametrize("code", CODES)
 def test_search_finds_a_page_in_each_language(context, served, code):
-    """Greek, Bulgarian and the languages without a stemmer included."""
+    """A whole word of a page title, in every language: Greek and Bulgarian, and
+    those with no lunr support, included."""
     query, target = query_for(code)
     page = context.new_page()
     watch = Watch(page, served)
