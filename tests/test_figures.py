@@ -222,8 +222,11 @@ def test_the_figures_add_no_request_and_no_layout_shift(browser, served):
     context = browser.new_context(viewport=PHONE)
     for page_path in FIGURES:
         page = context.new_page()
-        page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => {
-            for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+        page.add_init_script("""window.__shift = 0; window.__moved = []; new PerformanceObserver(list => {
+            for (const entry of list.getEntries()) if (!entry.hadRecentInput) {
+                window.__shift += entry.value;
+                window.__moved.push(...entry.sources.map(s => s.node ? s.node.nodeName + '.' + s.node.className : '?'));
+            }
         }).observe({type: 'layout-shift', buffered: true});""")
         requests = []
         page.on("request", lambda r: requests.append(r.url))
@@ -232,7 +235,7 @@ def test_the_figures_add_no_request_and_no_layout_shift(browser, served):
         # The figures' CSS is inlined in the page, and they load nothing of their own.
         assert page.evaluate("[...document.querySelectorAll('style')].some(s => s.textContent.includes('.oss-gradient'))")
         assert [url for url in requests if "figure" in url] == []
-        assert page.evaluate("window.__shift") == 0, f"{page_path}: the layout shifts"
+        assert page.evaluate("window.__shift") == 0, f"{page_path}: the layout shifts: {page.evaluate('window.__moved')}"
         page.close()
     context.close()
 
