@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import PAGES, PHONE, ROOT, url_of
+from conftest import PAGES, PHONE, copy_project, url_of
 from playwright.sync_api import Page, expect
 
 
@@ -143,9 +143,11 @@ def test_print_shows_the_text_and_link_addresses_without_controls(browser, serve
 
 def test_the_preview_build_works_from_disk(browser, tmp_path):
     """OFFLINE=true gives pull requests a preview that opens from a download:
-    plain .html links that work on file:// URLs."""
+    plain .html links that work on file:// URLs, in English and in a language
+    that loads the theme's files from the root (English and Greek are built)."""
+    project = copy_project(tmp_path / "project", languages=("en", "el"))
     out = tmp_path / "preview"
-    result = subprocess.run([sys.executable, "scripts/build_site.py", str(out)], cwd=ROOT,
+    result = subprocess.run([sys.executable, "scripts/build_site.py", str(out)], cwd=project,
                             capture_output=True, text=True, env={**os.environ, "OFFLINE": "true"})
     assert result.returncode == 0, result.stderr
     context = browser.new_context()
@@ -156,6 +158,9 @@ def test_the_preview_build_works_from_disk(browser, tmp_path):
     page.locator(".md-typeset").get_by_role("link", name="Speakers").first.click()
     expect(page).to_have_url((out / "speakers.html").as_uri())
     expect(page.locator("h1")).to_contain_text("The webinar speakers")
+    page.goto((out / "el" / "speakers.html").as_uri(), wait_until="load")
+    # Material's stylesheet, from the root's assets/, styles the Greek page too.
+    assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") != "static"
     # Search from disk needs Material's iframe-worker shim, which it loads from
     # unpkg.com: it works on an editor's connected machine, not on this offline one.
     assert errors == []

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 
-import yaml
 from check_translations import revision
 from conftest import EN, ROOT, build, check, copy_project, replace_in, signup_address
 
