@@ -297,11 +297,17 @@ def check(root: Path = ROOT) -> list[Problem]:
 
 
 def report_checked(root: Path) -> None:
-    """Each page's checked date, then the pages not checked for more than a year."""
+    """Each English page's checked date, and a translation's where it differs
+    (a translator who checked the facts again); then the pages not checked for
+    more than a year."""
     dates = checked_dates(root)
-    print("Facts last checked:")
+    english = {page.relative_to(root / "docs" / BASE): checked for page, checked in dates
+               if page.is_relative_to(root / "docs" / BASE)}
+    print("Facts last checked (English pages, and translations that differ):")
     for page, checked in dates:
-        print(f"  {checked or 'no valid date'}  {page.relative_to(root)}")
+        uri = page.relative_to(root / "docs").relative_to(page.relative_to(root / "docs").parts[0])
+        if page.is_relative_to(root / "docs" / BASE) or checked != english.get(uri):
+            print(f"  {checked or 'no valid date'}  {page.relative_to(root)}")
     today = datetime.date.today()
     stale = [(page, checked) for page, checked in dates if checked and today - checked > STALE_AFTER]
     if stale:

@@ -137,3 +137,18 @@ def test_a_sample_page_per_language_loads_cleanly_and_passes_axe_in_both_schemes
     found += [f"dark scheme: {problem}" for problem in axe_violations(page, COLOUR_RULES)]
     context.close()
     assert found == [] and watch.problems == [], (page_path, found, watch.problems)
+
+
+def test_no_page_fetches_the_languages_sitemaps(context, served):
+    """Material's script, once it runs, fetches a sitemap.xml for every
+    <link rel=alternate> in the head (24 of them with the theme's own switch);
+    here the switch's links are written at build time and none is fetched."""
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(address(served, "fr" if "fr" in CODES else "en", "article.md"), wait_until="load")
+    page.mouse.wheel(0, 300)  # Material's script runs from the reader's first scroll
+    page.wait_for_function("'component$' in window")
+    page.wait_for_load_state("networkidle")
+    assert any("/assets/javascripts/bundle." in url for url in requests), "Material's script did not run"
+    assert [url for url in requests if url.endswith("sitemap.xml")] == []
