@@ -39,9 +39,11 @@ def meta(code: str, page: str) -> dict:
 
 
 def switch(html: HtmlPage) -> list[tuple[str, str, str]]:
-    """The language switch's links: address, hreflang and name."""
-    return [(a.attrs["href"], a.attrs["hreflang"], a.text.strip()) for a in html.find("a")
-            if "md-select__link" in a.attrs.get("class", "")]
+    """The language switch's links: address, hreflang and name, each name
+    marked as written in its own language (lang)."""
+    links = [a for a in html.find("a") if "md-select__link" in a.attrs.get("class", "")]
+    assert all(a.attrs.get("lang") == a.attrs["hreflang"] for a in links), "a language's name without its lang"
+    return [(a.attrs["href"], a.attrs["hreflang"], a.text.strip()) for a in links]
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -60,6 +62,17 @@ def test_the_switch_leads_to_the_same_page_in_every_language(site, server_url, c
     for page in PAGES:
         expected = [(f"{root}{prefix(other)}{page_url(page)}", other, NAMES[other]) for other in NAMES]
         assert switch(HtmlPage(built(site / prefix(code), page))) == expected, page
+
+
+def test_a_rows_interface_words_replace_the_themes(site):
+    """languages.yml corrects the theme's words for a language (Slovenian's header
+    and footer landmarks are swapped in Material 9.8.2)."""
+    corrected = [row for row in LANGUAGES if row.get("interface")]
+    assert corrected, "no row corrects the theme's words: remove partials/language.html and this test"
+    for row in corrected:
+        html = built(site / prefix(row["code"]), "article.md").read_text(encoding="utf-8")
+        for key, word in row["interface"].items():
+            assert f'class="md-{key}__inner md-grid" aria-label="{word}"' in html, (row["code"], key)
 
 
 def test_no_page_lists_the_languages_in_its_head(site):
