@@ -34,12 +34,14 @@ node_modules/.installed: package-lock.json | system-packages
 system-packages:
 	@scripts/system_packages.sh
 
-# The language `make serve` shows: English, or LANGUAGE=fr (a code of languages.yml).
-LANGUAGE ?= en
+# The language `make serve` shows: English, or SITE_LANGUAGE=fr (a code of
+# languages.yml), the variable mkdocs.yml reads, served at the root like English.
+# Not LANGUAGE: that is gettext's, and often set.
+SITE_LANGUAGE ?= en
 
-## serve: one language with live reload at http://127.0.0.1:8000 (English; LANGUAGE=fr for French)
+## serve: one language with live reload at http://127.0.0.1:8000 (English; SITE_LANGUAGE=fr for French)
 serve: $(VENV)/.site
-	SITE_LANGUAGE=$(LANGUAGE) DOCS_DIR=docs/$(LANGUAGE) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_LANGUAGE=$(SITE_LANGUAGE) DOCS_DIR=docs/$(SITE_LANGUAGE) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## check: front matter, data files and translations, with file and line for each problem; lists missing and stale translations
 check: $(VENV)/.site

@@ -217,9 +217,10 @@ def test_a_language_is_one_folder_and_one_row(tmp_path):
     assert index["config"]["lang"] == ["en"] and index["config"]["pipeline"] == []
 
 
-def test_a_translation_older_than_its_english_page_says_so(tmp_path):
+def test_stale_and_untranslated_pages_say_so_in_the_readers_language(tmp_path):
     project = copy_project(tmp_path / "project", languages=("en", "fr"))
     replace_in(project / EN / "sign-up.md", "# ", "# New: ")
+    (project / "docs" / "fr" / "about" / "privacy.md").unlink()
     out = tmp_path / "out"
     result = build(project, out)
     assert result.returncode == 0, result.stderr
@@ -230,3 +231,8 @@ def test_a_translation_older_than_its_english_page_says_so(tmp_path):
     assert [a.attrs["href"] for a in links] == ["http://127.0.0.1:8000/sign-up/"]
     [current] = HtmlPage(built(out / "fr", "webinar.md")).find("div", class_="oss-translation")
     assert said["stale"] not in current.text
+    untranslated = HtmlPage(built(out / "fr", "about/privacy.md"))
+    [notice] = untranslated.find("div", class_="oss-translation")
+    assert notice.text.strip() == said["untranslated"]
+    assert untranslated.find("html")[0].attrs["lang"] == "fr"
+    assert untranslated.find("h1")[0].text.strip().startswith(meta("en", "about/privacy.md")["title"].split()[0])
