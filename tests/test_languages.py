@@ -133,7 +133,8 @@ def test_each_translated_page_says_it_was_machine_assisted_and_links_the_english
         links = {a.text.strip(): a.attrs["href"] for a in html.find("a") if a.attrs.get("href", "").startswith(
             (server_url, "https://github.com/"))}
         assert links[said["english"]] == f"{server_url}{page_url(page)}", page
-        assert "/issues/new?title=" in links[said["report"]], page
+        assert links[said["report"]].endswith(f"/issues/new?template=translation.yml&title=%5BTranslation%5D%3A%20/{code}/{page_url(page)}"
+                                              f"&pages=/{code}/{page_url(page)}"), page
 
 
 @pytest.mark.parametrize("code", CODES)
