@@ -38,7 +38,7 @@ from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from check_translations import revision  # noqa: E402
+from check_translations import locale_of, revision  # noqa: E402
 
 DOCS = ROOT / "docs"
 BASE_LANGUAGE = "en"
@@ -58,11 +58,6 @@ def row(code: str) -> dict:
         if found["code"] == code:
             return found
     raise PluginError(f"languages.yml: no row for the language '{code}' (SITE_LANGUAGE)")
-
-
-def locale(code: str) -> str:
-    """Babel's locale for a language: the row's locale, or the code itself."""
-    return row(code).get("locale", code)
 
 
 def _merged(english: dict, own: dict) -> dict:
@@ -132,7 +127,7 @@ def on_config(config, **kwargs):
     config.extra["root_url"] = root_url
     # Truthy, so that Material's header shows the switch; each page sets its links.
     config.extra["alternate"] = switch(languages, "")
-    _state.update(code=code, locale=locale(code), site_dir=config.site_dir)
+    _state.update(code=code, locale=locale_of(ROOT, code))
     return config
 
 
