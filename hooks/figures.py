@@ -39,7 +39,7 @@ from mkdocs.exceptions import PluginError
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from check_data import check_data, figure_data  # noqa: E402
-from check_translations import locale_of  # noqa: E402
+from language_table import locale_of  # noqa: E402
 
 FIGURE = re.compile(r'<figure class="oss-figure" data-figure="(?P<name>[a-z]+)">(?P<inner>.*?)</figure>', re.S)
 
@@ -62,7 +62,7 @@ class Words:
     def __init__(self, language: str):
         # languages.yml's locale: Babel's "en" is American English and its "pt"
         # Brazilian Portuguese; the EU writes "1 February 2025" and European Portuguese.
-        self.locale = locale_of(ROOT, language)
+        self.locale = locale_of(language)
 
     def time(self, iso: str, end: str | None = None) -> Markup:
         """A date, or two for an event of several days, readable and machine-readable."""

@@ -38,26 +38,18 @@ from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from check_translations import locale_of, revision  # noqa: E402
+from language_table import BASE as BASE_LANGUAGE, LOADER, locale_of, revision, row_of, rows  # noqa: E402
 
 DOCS = ROOT / "docs"
-BASE_LANGUAGE = "en"
 ROOT_ONLY_TEMPLATES = ("404.html", "robots.txt")
-# libyaml's parser where PyYAML has it: 24 builds read these files.
-LOADER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 _state: dict = {}
 
 
-def table() -> list[dict]:
-    """The rows of languages.yml, in their order."""
-    return yaml.load((ROOT / "languages.yml").read_text(encoding="utf-8"), Loader=LOADER)
-
-
 def row(code: str) -> dict:
-    for found in table():
-        if found["code"] == code:
-            return found
-    raise PluginError(f"languages.yml: no row for the language '{code}' (SITE_LANGUAGE)")
+    found = row_of(code)
+    if found is None:
+        raise PluginError(f"languages.yml: no row for the language '{code}' (SITE_LANGUAGE)")
+    return found
 
 
 def _merged(english: dict, own: dict) -> dict:
@@ -118,7 +110,7 @@ def on_config(config, **kwargs):
             config.theme.static_templates.discard(name)
 
     languages = [dict(language, prefix="" if language["code"] == BASE_LANGUAGE else f"{language['code']}/",
-                      home=home_path(root_url, language["code"])) for language in table()]
+                      home=home_path(root_url, language["code"])) for language in rows()]
     if code == BASE_LANGUAGE:  # the root's 404 page names each language's title for it
         for language in languages:
             language["not_found"] = words(language["code"])["not_found"]
@@ -127,7 +119,7 @@ def on_config(config, **kwargs):
     config.extra["root_url"] = root_url
     # Truthy, so that Material's header shows the switch; each page sets its links.
     config.extra["alternate"] = switch(languages, "")
-    _state.update(code=code, locale=locale_of(ROOT, code))
+    _state.update(code=code, locale=locale_of(code))
     return config
 
 

@@ -21,18 +21,13 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-import yaml
+from language_table import BASE, codes, row_of
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
-BASE = "en"
 # A theme file referred to from a page: "../assets/stylesheets/main.css".
 ASSET = re.compile(r"""(?<=["'(])((?:\.\./)*)(assets/[^"'()\s]+)""")
-
-
-def codes() -> list[str]:
-    return [row["code"] for row in yaml.safe_load((ROOT / "languages.yml").read_text(encoding="utf-8"))]
 
 
 class Collect(logging.Handler):
@@ -108,8 +103,7 @@ def share_theme(out: Path, code: str, search_files: set[str]) -> int:
 
 def lunr_files(code: str) -> set[str]:
     """The lunr files a language's search worker imports (hooks/languages.py gives it one language)."""
-    row = next(r for r in yaml.safe_load((ROOT / "languages.yml").read_text(encoding="utf-8")) if r["code"] == code)
-    lang = row.get("search", BASE)
+    lang = row_of(code).get("search", BASE)
     found = {"assets/javascripts/lunr/min/lunr.stemmer.support.min.js"}
     if lang != BASE:
         found.add(f"assets/javascripts/lunr/min/lunr.{lang}.min.js")
@@ -121,7 +115,7 @@ def main(out: Path) -> int:
     out = out.resolve()
     os.environ["NO_MKDOCS_2_WARNING"] = "1"  # Material's end-of-life notice would bury the messages that matter
     results = [build_language(BASE, out)]
-    others = [code for code in codes() if code != BASE]
+    others = codes()[1:]
     if not results[0][1]:
         with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
             results += pool.map(build_language, others, [out] * len(others))

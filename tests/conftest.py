@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from language_table import codes, rows
 from mkdocs.config import load_config
 from playwright.sync_api import sync_playwright
 
@@ -33,9 +34,9 @@ def _mkdocs_yml_default(key: str) -> str:
 
 # The English pages' folder as mkdocs.yml names it ("docs/en"), the one place it is written.
 EN = _mkdocs_yml_default("docs_dir")
-# The languages of languages.yml, English first, and the other languages.
-LANGUAGES = yaml.safe_load((ROOT / "languages.yml").read_text(encoding="utf-8"))
-CODES = ["en"] + [row["code"] for row in LANGUAGES if row["code"] != "en"]
+# The rows of languages.yml, and their codes, English first.
+LANGUAGES = rows()
+CODES = codes()
 # The English pages, as paths under that folder (not the language's own _*.md files).
 PAGES = sorted(p.relative_to(ROOT / EN).as_posix() for p in (ROOT / EN).glob("**/*.md") if not p.name.startswith("_"))
 # Debian's chromium here; CHROMIUM points elsewhere (say, Chrome on GitHub's runners).
