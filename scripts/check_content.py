@@ -32,10 +32,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jsonschema
+import material
 import yaml
+from babel import Locale, UnknownLocaleError
+from check_translations import check_language_files, check_page
+from language_table import BASE, codes, locale_of, revision, rows
 
 ROOT = Path(__file__).resolve().parent.parent
-BASE = "en"
 # A page not checked for longer than this is listed by make check.
 STALE_AFTER = datetime.timedelta(days=365)
 # A glossary line: *[ABBREVIATION]: what it stands for.
@@ -162,17 +165,11 @@ def pages_everywhere(root: Path) -> list[Path]:
     return sorted(page for page in (root / "docs").glob("*/**/*.md") if not page.name.startswith("_"))
 
 
-def language_codes(root: Path) -> list[str]:
-    """The codes of languages.yml, English first."""
-    rows = yaml.safe_load((root / "languages.yml").read_text(encoding="utf-8")) or []
-    return [BASE] + [row["code"] for row in rows if row["code"] != BASE]
-
-
 def check_glossaries(root: Path) -> list[Problem]:
     """Each language's glossary: well-formed lines, no abbreviation twice, none
     unused. A language without one yet shows English's (listed as missing)."""
     problems = []
-    for code in language_codes(root):
+    for code in codes(root):
         glossary = root / "docs" / code / "_glossary.md"
         if not glossary.is_file():
             continue
@@ -210,7 +207,6 @@ def pages_of(folder: Path) -> set[str]:
 def translation_status(root: Path, code: str) -> dict[str, list]:
     """A language's pages not yet translated, and those translated from an
     older English page: (page, recorded revision, English revision now)."""
-    from check_translations import revision  # scripts/ is on the path
     english, folder = root / "docs" / BASE, root / "docs" / code
     status = {"missing": sorted(pages_of(english) - pages_of(folder)), "stale": []}
     for uri in sorted(pages_of(folder) & pages_of(english)):
@@ -221,18 +217,43 @@ def translation_status(root: Path, code: str) -> dict[str, list]:
     return status
 
 
+def check_rows(root: Path) -> list[Problem]:
+    """Each row of languages.yml: a code and a name, interface words for the
+    theme (Material's or ours, overrides/partials/languages/), a locale Babel knows."""
+    table = root / "languages.yml"
+    text = table.read_text(encoding="utf-8")
+    themes = [Path(material.__file__).parent / "templates" / "partials" / "languages", root / "overrides" / "partials" / "languages"]
+    problems = []
+    for number, row in enumerate(rows(root)):
+        line = 1 + line_of(text, [number])
+        missing = [key for key in ("code", "name") if not row.get(key)]
+        if missing:
+            problems.append(Problem(table, line, f"this row needs {' and '.join(missing)}: "
+                                                 "- {code: xx, name: the language's name in that language}"))
+            continue
+        code = row["code"]
+        if not any((folder / f"{code}.html").is_file() for folder in themes):
+            problems.append(Problem(table, line, f"the theme has no interface words for '{code}'; add "
+                                                 f"overrides/partials/languages/{code}.html, as ga.html does for Irish"))
+        try:
+            Locale.parse(locale_of(code, root))
+        except (ValueError, UnknownLocaleError):
+            problems.append(Problem(table, line, f"Babel knows no locale '{locale_of(code, root)}' for dates and numbers; "
+                                                 "give the row a 'locale:' that Babel knows, such as pt_PT"))
+    return problems
+
+
 def check_languages(root: Path) -> list[Problem]:
     """Rows and folders match; every translated page has an English original,
     records its translation, and keeps the English facts if it is up to date."""
-    from check_translations import check_language_files, check_page
-    problems = []
     table = root / "languages.yml"
-    codes = language_codes(root)
+    problems = check_rows(root)
+    known = codes(root)
     for folder in sorted(p for p in (root / "docs").iterdir() if p.is_dir()):
-        if folder.name not in codes:
+        if folder.name not in known:
             problems.append(Problem(table, 1, f"docs/{folder.name}/ has no row here; add one (see CONTRIBUTING.md, Translating)"))
     english = pages_of(root / "docs" / BASE)
-    for code in codes[1:]:
+    for code in known[1:]:
         folder = root / "docs" / code
         if not folder.is_dir():
             problems.append(Problem(table, 1, f"the language '{code}' has no folder docs/{code}/"))
@@ -301,12 +322,17 @@ def report_checked(root: Path) -> None:
     (a translator who checked the facts again); then the pages not checked for
     more than a year."""
     dates = checked_dates(root)
-    english = {page.relative_to(root / "docs" / BASE): checked for page, checked in dates
-               if page.is_relative_to(root / "docs" / BASE)}
+
+    def page_of(path: Path) -> tuple[str, str]:
+        """docs/fr/about/index.md: ("fr", "about/index.md")."""
+        code, *rest = path.relative_to(root / "docs").parts
+        return code, "/".join(rest)
+
+    english = {page_of(page)[1]: checked for page, checked in dates if page_of(page)[0] == BASE}
     print("Facts last checked (English pages, and translations that differ):")
     for page, checked in dates:
-        uri = page.relative_to(root / "docs").relative_to(page.relative_to(root / "docs").parts[0])
-        if page.is_relative_to(root / "docs" / BASE) or checked != english.get(uri):
+        code, uri = page_of(page)
+        if code == BASE or checked != english.get(uri):
             print(f"  {checked or 'no valid date'}  {page.relative_to(root)}")
     today = datetime.date.today()
     stale = [(page, checked) for page, checked in dates if checked and today - checked > STALE_AFTER]
@@ -319,7 +345,7 @@ def report_checked(root: Path) -> None:
 def report_translations(root: Path) -> None:
     """Per language, what a translator has to do: missing and stale pages and files."""
     print("Translations (missing pages show the English text under a notice; stale ones, a notice):")
-    for code in language_codes(root)[1:]:
+    for code in codes(root)[1:]:
         folder = root / "docs" / code
         if not folder.is_dir():
             continue

@@ -23,7 +23,6 @@ up to date with its English original; a stale page is only listed as stale.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import re
 import sys
 from collections import Counter
@@ -33,6 +32,7 @@ import yaml
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import get_decimal_symbol, get_group_symbol
+from language_table import locale_of, rows
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "en"
@@ -48,22 +48,6 @@ URL = re.compile(r"https?://[^\s)\]>\"']+")
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 # A line this long that is the same in English is a paragraph left untranslated.
 VERBATIM_LENGTH = 60
-
-
-def revision(path: Path) -> str:
-    """A page's revision as git names it (`git hash-object`), first 12 characters.
-    A translation records its English page's revision; `git diff <recorded>
-    <now>` then shows what changed in English since it was translated."""
-    data = path.read_bytes()
-    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()[:12]
-
-
-def rows(root: Path) -> list[dict]:
-    return yaml.safe_load((root / "languages.yml").read_text(encoding="utf-8"))
-
-
-def locale_of(root: Path, code: str) -> str:
-    return next((row.get("locale", code) for row in rows(root) if row["code"] == code), code)
 
 
 def split_page(text: str) -> tuple[str, str, int]:
@@ -146,26 +130,34 @@ def targets(body: str) -> set[str]:
 
 def compare_page(english: str, translated: str, locale: str, names: list[str]) -> list[tuple[int, str]]:
     """Each way the translated page (Markdown with front matter) loses a fact of
-    the English one, with the line of the translation it concerns."""
-    _, en_body, _ = split_page(english)
+    the English one, with the line of the translation it concerns; for what
+    is missing, the line of the English page that has it."""
+    _, en_body, en_line = split_page(english)
     _, body, body_line = split_page(translated)
     problems: list[tuple[int, str]] = []
 
     def at(needle: str) -> int:
         return body_line - 1 + line_of(body, needle)
 
+    def english_at(pattern: str) -> str:
+        match = re.search(pattern, en_body)
+        number = en_line + en_body.count("\n", 0, match.start()) if match else 1
+        return f" (English line {number})"
+
     en_ids, ids = HEADING_ID.findall(en_body), HEADING_ID.findall(body)
-    problems += [(1, f"the heading id '#{i}' is missing; keep {{ #{i} }} at the end of the same heading") for i in en_ids if i not in ids]
+    problems += [(1, f"the heading id '#{i}' is missing{english_at(re.escape(f'#{i}'))}; keep {{ #{i} }} at the end "
+                     "of the same heading") for i in en_ids if i not in ids]
     problems += [(at(f"#{i}"), f"the heading id '#{i}' is not in English; keep the English ids") for i in ids if i not in en_ids]
 
     en_targets, own_targets = targets(en_body), targets(body)
-    problems += [(1, f"the link to '{t}' is missing; every link of the English page stays") for t in sorted(en_targets - own_targets)]
+    problems += [(1, f"the link to '{t}' is missing{english_at(re.escape(t))}; every link of the English page stays")
+                 for t in sorted(en_targets - own_targets)]
     problems += [(at(t), f"the link to '{t}' is not in English; keep the English link targets") for t in sorted(own_targets - en_targets)]
 
     en_notes, notes = footnotes(en_body), footnotes(body)
     for label, urls in en_notes.items():
         if label not in notes:
-            problems.append((1, f"the footnote [^{label}] is missing"))
+            problems.append((1, f"the footnote [^{label}] is missing{english_at(re.escape(f'[^{label}]:'))}"))
         elif urls != notes[label]:
             problems.append((at(f"[^{label}]:"), f"the footnote [^{label}] must give the same addresses as in English: {', '.join(sorted(urls))}"))
     problems += [(at(f"[^{label}]:"), f"the footnote [^{label}] is not in English") for label in notes if label not in en_notes]
@@ -179,13 +171,15 @@ def compare_page(english: str, translated: str, locale: str, names: list[str]) -
         # A version or an identifier ("WCAG 2.2", "arXiv 2403.14") stays as English writes it.
         verbatim = len(re.findall(rf"(?<![\d.,]){re.escape(written)}(?![\d])", text))
         if found[value] < times and verbatim < times:
-            problems.append((1, f"the number {written} of the English page is missing (write it in digits, as the language writes numbers)"))
+            where = english_at(rf"(?<![\w.,/-]){re.escape(written)}(?![\w])")
+            problems.append((1, f"the number {written} is missing{where}; write it in digits, as the language writes numbers"))
     for (d, month, year), times in sorted(Counter(ENGLISH_DATE.findall(en_text)).items()):
         day = datetime.date(int(year), MONTHS.index(month) + 1, int(d))
         if date_count(text, day, locale) < times:
-            problems.append((1, f"the date {day.isoformat()} is missing; write it as '{format_date(day, 'long', locale=locale)}'"))
+            where = english_at(re.escape(f"{d} {month} {year}"))
+            problems.append((1, f"the date {day.isoformat()} is missing{where}; write it as '{format_date(day, 'long', locale=locale)}'"))
 
-    problems += [(1, f"'{name}' is named in English and missing here; names stay as they are")
+    problems += [(1, f"'{name}' is missing{english_at(re.escape(name))}; names stay as they are")
                  for name in names if name in en_body and name not in body]
 
     en_lines = {line.strip() for line in en_body.splitlines()}
@@ -238,7 +232,7 @@ def check_page(root: Path, code: str, uri: str) -> list[tuple[str, int, str]]:
     english = (root / "docs" / BASE / uri).read_text(encoding="utf-8")
     translated = (root / "docs" / code / uri).read_text(encoding="utf-8")
     return [(f"docs/{code}/{uri}", line, message)
-            for line, message in compare_page(english, translated, locale_of(root, code), speaker_names(root))]
+            for line, message in compare_page(english, translated, locale_of(code, root), speaker_names(root))]
 
 
 def check_language(root: Path, code: str, pages: list[str] | None = None) -> list[tuple[str, int, str]]:

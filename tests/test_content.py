@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import shutil
 
-from check_translations import revision
-from conftest import EN, ROOT, build, check, copy_project, replace_in, signup_address
+from language_table import revision
+from conftest import EN, ROOT, build, check, copy_project, line_with, replace_in, signup_address
 
 # The pages every language must have (issue: "The site: every page in English").
 # That each is in the navigation is MkDocs' strict nav validation (test_build.py).
@@ -138,6 +138,22 @@ def test_a_language_without_its_folder_and_a_folder_without_its_row_are_named(pr
     assert result.returncode == 1
     assert "languages.yml:1: the language 'de' has no folder docs/de/" in result.stderr
     assert "languages.yml:1: docs/xx/ has no row here; add one (see CONTRIBUTING.md, Translating)" in result.stderr
+
+
+def test_a_row_the_theme_or_babel_does_not_know_is_named(project):
+    """A language the theme has no interface words for, or Babel no dates for,
+    is named before the build fails on it; so is a row without its name."""
+    with (project / "languages.yml").open("a", encoding="utf-8") as table:
+        table.write("- code: xx\n  name: Xish\n- code: is\n")
+    result = check(project)
+    assert result.returncode == 1
+    xx, icelandic = line_with(project / "languages.yml", "- code: xx"), line_with(project / "languages.yml", "- code: is")
+    assert (f"languages.yml:{xx}: the theme has no interface words for 'xx'; add "
+            "overrides/partials/languages/xx.html, as ga.html does for Irish") in result.stderr
+    assert (f"languages.yml:{xx}: Babel knows no locale 'xx' for dates and numbers; "
+            "give the row a 'locale:' that Babel knows, such as pt_PT") in result.stderr
+    assert (f"languages.yml:{icelandic}: this row needs name: "
+            "- {code: xx, name: the language's name in that language}") in result.stderr
 
 
 def test_a_translated_page_that_does_not_record_its_english_revision_is_named(tmp_path):

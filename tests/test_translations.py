@@ -30,30 +30,35 @@ def problems_after(page: str, old: str, new: str, count: int = 1) -> list[tuple[
 
 
 def test_a_changed_amount_is_found():
+    line = line_with(ROOT / EN / "article.md", "€109 billion")
     assert problems_after("article.md", "annoncé 109 milliards", "annoncé 108 milliards") == [
-        (1, "the number 109 of the English page is missing (write it in digits, as the language writes numbers)")]
+        (1, f"the number 109 is missing (English line {line}); write it in digits, as the language writes numbers")]
 
 
 def test_an_amount_is_read_the_way_the_language_writes_it():
     """"37,4" is 37.4 in French: changing it to "37.4" (English's way) leaves the
     French text without the number English gives."""
     found = problems_after("openeurollm.md", "37,4 millions", "37.5 millions", count=-1)
-    assert (1, "the number 37.4 of the English page is missing (write it in digits, as the language writes numbers)") in found
+    line = line_with(ROOT / EN / "openeurollm.md", "€37.4")
+    assert (1, f"the number 37.4 is missing (English line {line}); write it in digits, as the language writes numbers") in found
 
 
 def test_a_changed_date_is_found():
     found = problems_after("article.md", "dimanche 9 février 2025", "dimanche 8 février 2025")
-    assert found == [(1, "the date 2025-02-09 is missing; write it as '9 février 2025'")]
+    line = line_with(ROOT / EN / "article.md", "9 February 2025")
+    assert found == [(1, f"the date 2025-02-09 is missing (English line {line}); write it as '9 février 2025'")]
 
 
 def test_a_dropped_link_is_found():
     found = problems_after("article.md", "(timeline.md)", "(webinar.md)")
-    assert (1, "the link to 'timeline.md' is missing; every link of the English page stays") in found
+    line = line_with(ROOT / EN / "article.md", "(timeline.md)")
+    assert (1, f"the link to 'timeline.md' is missing (English line {line}); every link of the English page stays") in found
 
 
 def test_a_changed_heading_id_is_found():
     found = problems_after("article.md", "{ #rules }", "{ #regles }")
-    assert (1, "the heading id '#rules' is missing; keep { #rules } at the end of the same heading") in found
+    line = line_with(ROOT / EN / "article.md", "{ #rules }")
+    assert (1, f"the heading id '#rules' is missing (English line {line}); keep {{ #rules }} at the end of the same heading") in found
     [line] = [n for n, message in found if "'#regles' is not in English" in message]
     assert line == line_with(ROOT / "docs" / "fr" / "article.md", "{ #rules }")
 
@@ -70,7 +75,8 @@ def test_a_lost_speaker_is_found():
     assert found == []  # still named in the heading above
     french = read(ROOT / "docs" / "fr" / "speakers.md").replace("Johan Linåker", "J. Linåker")
     found = compare_page(read(ROOT / EN / "speakers.md"), french, "fr", speaker_names(ROOT))
-    assert (1, "'Johan Linåker' is named in English and missing here; names stay as they are") in found
+    line = line_with(ROOT / EN / "speakers.md", "Johan Linåker")
+    assert (1, f"'Johan Linåker' is missing (English line {line}); names stay as they are") in found
 
 
 def test_an_english_paragraph_left_in_is_found_with_its_line():
