@@ -16,6 +16,7 @@ import yaml
 from check_content import front_matter
 from conftest import CODES, EN, LANGUAGES, PAGES, ROOT, build, built, check, copy_project, page_url, replace_in
 from html_page import HtmlPage
+from language_table import revision
 
 OTHERS = CODES[1:]
 NAMES = {row["code"]: row["name"] for row in LANGUAGES}
@@ -158,7 +159,8 @@ def test_the_theme_is_served_once_from_the_root(site):
     """Each language keeps only its own files; its pages load the root's theme."""
     for code in OTHERS:
         assert not (site / code / "assets" / "stylesheets").exists(), code
-        assert not (site / code / "assets" / "javascripts" / "bundle").exists(), code
+        assert not list((site / code / "assets" / "javascripts").glob("bundle.*.js")), code
+        assert not (site / code / "assets" / "javascripts" / "workers").exists(), code
         html = built(site / code, "article.md").read_text(encoding="utf-8")
         stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
         assert stylesheets and all(s.startswith("../../assets/") for s in stylesheets), (code, stylesheets)
@@ -191,7 +193,6 @@ def test_a_language_is_one_folder_and_one_row(tmp_path):
         table.write("- code: is\n  name: Íslenska\n")
     (project / "docs" / "is").mkdir()
     english = (project / EN / "sign-up.md").read_text(encoding="utf-8")
-    from check_translations import revision
     (project / "docs" / "is" / "sign-up.md").write_text(english.replace(
         "checked:", f"translation:\n  source: {revision(project / EN / 'sign-up.md')}\n  date: 2026-11-27\nchecked:", 1)
         .replace("title: Sign up for updates", "title: Skráðu þig fyrir fréttum"), encoding="utf-8")
